@@ -1,0 +1,223 @@
+#include "alertdrill/table.hpp"
+
+#include "alertdrill/text.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <fmt/format.h>
+
+namespace alertdrill {
+
+std::string_view column_type_name(ColumnType t) {
+    switch (t) {
+    case ColumnType::String: return "string";
+    case ColumnType::Long: return "long";
+    case ColumnType::Real: return "real";
+    case ColumnType::Bool: return "bool";
+    case ColumnType::DateTime: return "datetime";
+    case ColumnType::TimeSpan: return "timespan";
+    case ColumnType::Dynamic: return "dynamic";
+    }
+    return "string";
+}
+
+std::optional<ColumnType> parse_column_type(std::string_view name) {
+    std::string n = to_lower(name);
+    if (n == "string") return ColumnType::String;
+    if (n == "long" || n == "int") return ColumnType::Long;
+    if (n == "real" || n == "double") return ColumnType::Real;
+    if (n == "bool" || n == "boolean") return ColumnType::Bool;
+    if (n == "datetime" || n == "date") return ColumnType::DateTime;
+    if (n == "timespan" || n == "time") return ColumnType::TimeSpan;
+    if (n == "dynamic") return ColumnType::Dynamic;
+    return std::nullopt;
+}
+
+std::string format_datetime_us(int64_t micros) {
+    using namespace std::chrono;
+    int64_t secs = micros >= 0 ? micros / 1000000 : -((-micros + 999999) / 1000000);
+    int64_t frac = micros - secs * 1000000;
+    sys_seconds tp{seconds{secs}};
+    auto dp = floor<days>(tp);
+    year_month_day ymd{dp};
+    hh_mm_ss hms{tp - dp};
+    std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", int(ymd.year()),
+                                  unsigned(ymd.month()), unsigned(ymd.day()), hms.hours().count(),
+                                  hms.minutes().count(), hms.seconds().count());
+    if (frac) {
+        std::string f = fmt::format("{:06}", frac);
+        while (!f.empty() && f.back() == '0') f.pop_back();
+        out += "." + f;
+    }
+    return out + "Z";
+}
+
+std::optional<int64_t> parse_datetime_us(std::string_view text) {
+    using namespace std::chrono;
+    std::string s = trim(text);
+    int y, mo, d, h = 0, mi = 0;
+    double sec = 0;
+    char tail[16] = {0};
+    int n = std::sscanf(s.c_str(), "%4d-%2d-%2d%*1[T ]%2d:%2d:%lf%15s", &y, &mo, &d, &h, &mi, &sec,
+                        tail);
+    if (n < 3) return std::nullopt;
+    if (n == 3 && s.size() != 10) return std::nullopt;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec < 0 || sec >= 61)
+        return std::nullopt;
+    year_month_day ymd{year(y), month(mo), day(d)};
+    if (!ymd.ok()) return std::nullopt;
+    int64_t secs = duration_cast<seconds>(sys_days(ymd).time_since_epoch()).count();
+    secs += h * 3600 + mi * 60;
+    int64_t us = secs * 1000000 + static_cast<int64_t>(sec * 1e6 + 0.5);
+    std::string t = tail;
+    if (t.empty() || t == "Z" || t == "z") return us;
+    int oh = 0, om = 0;
+    char sign = t[0];
+    if ((sign == '+' || sign == '-') && std::sscanf(t.c_str() + 1, "%2d:%2d", &oh, &om) >= 1) {
+        int64_t off = (oh * 60 + om) * 60LL * 1000000;
+        return sign == '+' ? us - off : us + off;
+    }
+    return std::nullopt;
+}
+
+std::string format_timespan_us(int64_t micros) {
+    bool neg = micros < 0;
+    uint64_t u = neg ? static_cast<uint64_t>(-micros) : static_cast<uint64_t>(micros);
+    uint64_t total_s = u / 1000000, frac = u % 1000000;
+    uint64_t days = total_s / 86400, h = (total_s / 3600) % 24, m = (total_s / 60) % 60,
+             s = total_s % 60;
+    std::string out = neg ? "-" : "";
+    if (days) out += fmt::format("{}.", days);
+    out += fmt::format("{:02}:{:02}:{:02}", h, m, s);
+    if (frac) out += fmt::format(".{:06}0", frac);
+    return out;
+}
+
+void Column::mark_null(bool null) {
+    if (null && m_nulls.empty()) m_nulls.assign(m_size, false);
+    if (!m_nulls.empty()) m_nulls.push_back(null);
+    ++m_size;
+}
+
+void Column::push_null() {
+    switch (m_type) {
+    case ColumnType::String:
+    case ColumnType::Dynamic:
+        push_string("");
+        --m_size;
+        if (!m_nulls.empty()) m_nulls.pop_back();
+        break;
+    case ColumnType::Real: m_reals.push_back(0); break;
+    default: m_ints.push_back(0); break;
+    }
+    mark_null(true);
+}
+
+void Column::push_string(std::string_view s) {
+    auto it = m_dict_index.find(s);
+    uint32_t code;
+    if (it != m_dict_index.end()) {
+        code = it->second;
+    } else {
+        code = static_cast<uint32_t>(m_dict.size());
+        m_dict.emplace_back(s);
+        m_dict_index.emplace(m_dict.back(), code);
+    }
+    m_codes.push_back(code);
+    mark_null(false);
+}
+
+void Column::push_int(int64_t v) {
+    m_ints.push_back(v);
+    mark_null(false);
+}
+
+void Column::push_real(double v) {
+    m_reals.push_back(v);
+    mark_null(false);
+}
+
+void Column::reserve(size_t rows) {
+    switch (m_type) {
+    case ColumnType::String:
+    case ColumnType::Dynamic: m_codes.reserve(rows); break;
+    case ColumnType::Real: m_reals.reserve(rows); break;
+    default: m_ints.reserve(rows); break;
+    }
+}
+
+std::string Column::display(size_t row) const {
+    if (is_null(row)) return "";
+    switch (m_type) {
+    case ColumnType::String:
+    case ColumnType::Dynamic: return std::string(str(row));
+    case ColumnType::Long: return std::to_string(i64(row));
+    case ColumnType::Real: return fmt::format("{}", real(row));
+    case ColumnType::Bool: return i64(row) ? "true" : "false";
+    case ColumnType::DateTime: return format_datetime_us(i64(row));
+    case ColumnType::TimeSpan: return format_timespan_us(i64(row));
+    }
+    return "";
+}
+
+size_t Column::memory_bytes() const {
+    size_t b = m_ints.capacity() * 8 + m_reals.capacity() * 8 + m_codes.capacity() * 4 +
+               m_nulls.capacity() / 8;
+    for (const auto& s : m_dict) b += s.capacity() + sizeof(std::string);
+    b += m_dict_index.size() * (sizeof(std::string_view) + 4 + 16) +
+         m_dict_index.bucket_count() * sizeof(void*);
+    return b;
+}
+
+Table::Table(const Table& other) : m_name(other.m_name), m_keys(other.m_keys) {
+    for (const auto& c : other.m_columns) {
+        Column& nc = add_column(c.name(), c.type());
+        nc.reserve(c.size());
+        for (size_t r = 0; r < c.size(); ++r) {
+            if (c.is_null(r)) {
+                nc.push_null();
+                continue;
+            }
+            switch (c.type()) {
+            case ColumnType::String:
+            case ColumnType::Dynamic: nc.push_string(c.str(r)); break;
+            case ColumnType::Real: nc.push_real(c.real(r)); break;
+            default: nc.push_int(c.i64(r)); break;
+            }
+        }
+    }
+}
+
+Table& Table::operator=(const Table& other) {
+    if (this != &other) *this = Table(other);
+    return *this;
+}
+
+Column& Table::add_column(std::string name, ColumnType type) {
+    m_columns.emplace_back(std::move(name), type);
+    return m_columns.back();
+}
+
+int Table::column_index(std::string_view name) const {
+    for (size_t i = 0; i < m_columns.size(); ++i)
+        if (m_columns[i].name() == name) return static_cast<int>(i);
+    return -1;
+}
+
+const Column* Table::column(std::string_view name) const {
+    int i = column_index(name);
+    return i < 0 ? nullptr : &m_columns[static_cast<size_t>(i)];
+}
+
+const std::string* Table::key_of(size_t row) const {
+    auto it = m_keys.find(row);
+    return it == m_keys.end() ? nullptr : &it->second;
+}
+
+size_t Table::memory_bytes() const {
+    size_t b = 0;
+    for (const auto& c : m_columns) b += c.memory_bytes();
+    return b;
+}
+
+} // namespace alertdrill

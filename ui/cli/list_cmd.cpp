@@ -1,0 +1,15 @@
+#include "cli/commands.hpp"
+
+#include <iostream>
+
+namespace alertdrill::cli {
+
+void add_list_command(CLI::App& app, int& exit_code) {
+    auto* cmd = app.add_subcommand("list", "(being built)");
+    cmd->callback([&exit_code] {
+        std::cerr << "alertdrill: 'list' is being built\n";
+        exit_code = 1;
+    });
+}
+
+} // namespace alertdrill::cli
