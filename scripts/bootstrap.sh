@@ -39,11 +39,15 @@ install_packages() {
 }
 
 install_oracles() {
-  # npm packages used only as test oracles; installed once per machine.
-  if [ -f tests/oracles/package.json ] && [ ! -f tests/oracles/node_modules/.installed ]; then
-    echo "bootstrap: installing npm test oracles"
-    (cd tests/oracles && npm install --no-audit --no-fund --loglevel=error && touch node_modules/.installed)
-  fi
+  # npm packages used only as test oracles (tests/oracles/<name>/package.json); installed once
+  # per machine, skipped when present.
+  local dir
+  for dir in tests/oracles/*/; do
+    [ -f "$dir/package.json" ] || continue
+    [ -f "$dir/node_modules/.installed" ] && continue
+    echo "bootstrap: installing npm test oracle $dir"
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error && touch node_modules/.installed)
+  done
 }
 
 build() {
