@@ -94,8 +94,9 @@ std::string format_timespan_us(int64_t micros) {
 }
 
 void Column::mark_null(bool null) {
+    // The first null materialises the flags (a null in row 0 must not be lost).
     if (null && m_nulls.empty()) m_nulls.assign(m_size, false);
-    if (!m_nulls.empty()) m_nulls.push_back(null);
+    if (null || !m_nulls.empty()) m_nulls.push_back(null);
     ++m_size;
 }
 

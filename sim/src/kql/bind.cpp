@@ -16,49 +16,101 @@ struct FnSpec {
 };
 
 const FnSpec k_functions[] = {
-    {"ago", Fn::Ago, 1, 1},           {"now", Fn::Now, 0, 1},
-    {"bin", Fn::Bin, 2, 2},           {"floor", Fn::Bin, 2, 2},
-    {"tostring", Fn::ToString, 1, 1}, {"toint", Fn::ToLong, 1, 1},
-    {"tolong", Fn::ToLong, 1, 1},     {"toreal", Fn::ToReal, 1, 1},
-    {"todouble", Fn::ToReal, 1, 1},   {"tobool", Fn::ToBool, 1, 1},
-    {"toboolean", Fn::ToBool, 1, 1},  {"todatetime", Fn::ToDateTime, 1, 1},
-    {"totimespan", Fn::ToTimeSpan, 1, 1}, {"tolower", Fn::ToLower, 1, 1},
-    {"toupper", Fn::ToUpper, 1, 1},   {"strcat", Fn::Strcat, 1, 64},
-    {"split", Fn::Split, 2, 3},       {"extract", Fn::Extract, 3, 4},
-    {"parse_json", Fn::ParseJson, 1, 1}, {"todynamic", Fn::ParseJson, 1, 1},
-    {"iff", Fn::Iff, 3, 3},           {"iif", Fn::Iff, 3, 3},
-    {"case", Fn::Case, 3, 255},       {"isempty", Fn::IsEmpty, 1, 1},
-    {"isnotempty", Fn::IsNotEmpty, 1, 1}, {"isnull", Fn::IsNull, 1, 1},
-    {"isnotnull", Fn::IsNotNull, 1, 1}, {"array_length", Fn::ArrayLength, 1, 1},
-    {"format_datetime", Fn::FormatDatetime, 2, 2}, {"strlen", Fn::Strlen, 1, 1},
-    {"substring", Fn::Substring, 2, 3}, {"coalesce", Fn::Coalesce, 2, 64},
-    {"startofday", Fn::StartOfDay, 1, 1}, {"abs", Fn::Abs, 1, 1},
+    {"ago", Fn::Ago, 1, 1},
+    {"now", Fn::Now, 0, 1},
+    {"bin", Fn::Bin, 2, 2},
+    {"floor", Fn::Bin, 2, 2},
+    {"tostring", Fn::ToString, 1, 1},
+    {"toint", Fn::ToLong, 1, 1},
+    {"tolong", Fn::ToLong, 1, 1},
+    {"toreal", Fn::ToReal, 1, 1},
+    {"todouble", Fn::ToReal, 1, 1},
+    {"tobool", Fn::ToBool, 1, 1},
+    {"toboolean", Fn::ToBool, 1, 1},
+    {"todatetime", Fn::ToDateTime, 1, 1},
+    {"totimespan", Fn::ToTimeSpan, 1, 1},
+    {"tolower", Fn::ToLower, 1, 1},
+    {"toupper", Fn::ToUpper, 1, 1},
+    {"strcat", Fn::Strcat, 1, 64},
+    {"split", Fn::Split, 2, 3},
+    {"extract", Fn::Extract, 3, 4},
+    {"parse_json", Fn::ParseJson, 1, 1},
+    {"todynamic", Fn::ParseJson, 1, 1},
+    {"iff", Fn::Iff, 3, 3},
+    {"iif", Fn::Iff, 3, 3},
+    {"case", Fn::Case, 3, 255},
+    {"isempty", Fn::IsEmpty, 1, 1},
+    {"isnotempty", Fn::IsNotEmpty, 1, 1},
+    {"isnull", Fn::IsNull, 1, 1},
+    {"isnotnull", Fn::IsNotNull, 1, 1},
+    {"array_length", Fn::ArrayLength, 1, 1},
+    {"format_datetime", Fn::FormatDatetime, 2, 2},
+    {"strlen", Fn::Strlen, 1, 1},
+    {"substring", Fn::Substring, 2, 3},
+    {"coalesce", Fn::Coalesce, 2, 64},
+    {"startofday", Fn::StartOfDay, 1, 1},
+    {"abs", Fn::Abs, 1, 1},
     {"replace_string", Fn::ReplaceString, 3, 3},
-    {"indexof", Fn::IndexOf, 2, 2},   {"bag_keys", Fn::BagKeys, 1, 1},
-    {"pack", Fn::Pack, 2, 64},        {"bag_pack", Fn::Pack, 2, 64},
-    {"pack_array", Fn::PackArray, 1, 64}, {"gettype", Fn::GetType, 1, 1},
-    {"countof", Fn::CountOf, 2, 2},   {"round", Fn::Round, 1, 2},
-    {"sqrt", Fn::Sqrt, 1, 1},         {"log", Fn::Log, 1, 1},
-    {"exp", Fn::Exp, 1, 1},           {"pow", Fn::Pow, 2, 2},
+    {"indexof", Fn::IndexOf, 2, 2},
+    {"bag_keys", Fn::BagKeys, 1, 1},
+    {"pack", Fn::Pack, 2, 64},
+    {"bag_pack", Fn::Pack, 2, 64},
+    {"pack_array", Fn::PackArray, 1, 64},
+    {"gettype", Fn::GetType, 1, 1},
+    {"countof", Fn::CountOf, 2, 2},
+    {"round", Fn::Round, 1, 2},
+    {"sqrt", Fn::Sqrt, 1, 1},
+    {"log", Fn::Log, 1, 1},
+    {"exp", Fn::Exp, 1, 1},
+    {"pow", Fn::Pow, 2, 2},
     {"not", Fn::Not, 1, 1},
 };
 
 const std::pair<const char*, Fn> k_binary[] = {
-    {"and", Fn::And}, {"or", Fn::Or}, {"==", Fn::Eq}, {"!=", Fn::Neq}, {"=~", Fn::EqCi},
-    {"!~", Fn::NeqCi}, {"<", Fn::Lt}, {">", Fn::Gt}, {"<=", Fn::Le}, {">=", Fn::Ge},
-    {"has", Fn::Has}, {"!has", Fn::NotHas}, {"has_cs", Fn::HasCs}, {"!has_cs", Fn::NotHasCs},
-    {"contains", Fn::Contains}, {"!contains", Fn::NotContains},
-    {"contains_cs", Fn::ContainsCs}, {"!contains_cs", Fn::NotContainsCs},
-    {"startswith", Fn::StartsWith}, {"!startswith", Fn::NotStartsWith},
-    {"startswith_cs", Fn::StartsWithCs}, {"!startswith_cs", Fn::NotStartsWithCs},
-    {"endswith", Fn::EndsWith}, {"!endswith", Fn::NotEndsWith},
-    {"endswith_cs", Fn::EndsWithCs}, {"!endswith_cs", Fn::NotEndsWithCs},
-    {"hasprefix", Fn::HasPrefix}, {"!hasprefix", Fn::NotHasPrefix},
-    {"hassuffix", Fn::HasSuffix}, {"!hassuffix", Fn::NotHasSuffix},
-    {"matches", Fn::MatchesRegex}, {"in", Fn::In}, {"!in", Fn::NotIn}, {"in~", Fn::InCi},
-    {"!in~", Fn::NotInCi}, {"has_any", Fn::HasAny}, {"has_all", Fn::HasAll},
-    {"between", Fn::Between}, {"!between", Fn::NotBetween}, {"+", Fn::Add}, {"-", Fn::Sub},
-    {"*", Fn::Mul}, {"/", Fn::Div}, {"%", Fn::Mod},
+    {"and", Fn::And},
+    {"or", Fn::Or},
+    {"==", Fn::Eq},
+    {"!=", Fn::Neq},
+    {"=~", Fn::EqCi},
+    {"!~", Fn::NeqCi},
+    {"<", Fn::Lt},
+    {">", Fn::Gt},
+    {"<=", Fn::Le},
+    {">=", Fn::Ge},
+    {"has", Fn::Has},
+    {"!has", Fn::NotHas},
+    {"has_cs", Fn::HasCs},
+    {"!has_cs", Fn::NotHasCs},
+    {"contains", Fn::Contains},
+    {"!contains", Fn::NotContains},
+    {"contains_cs", Fn::ContainsCs},
+    {"!contains_cs", Fn::NotContainsCs},
+    {"startswith", Fn::StartsWith},
+    {"!startswith", Fn::NotStartsWith},
+    {"startswith_cs", Fn::StartsWithCs},
+    {"!startswith_cs", Fn::NotStartsWithCs},
+    {"endswith", Fn::EndsWith},
+    {"!endswith", Fn::NotEndsWith},
+    {"endswith_cs", Fn::EndsWithCs},
+    {"!endswith_cs", Fn::NotEndsWithCs},
+    {"hasprefix", Fn::HasPrefix},
+    {"!hasprefix", Fn::NotHasPrefix},
+    {"hassuffix", Fn::HasSuffix},
+    {"!hassuffix", Fn::NotHasSuffix},
+    {"matches", Fn::MatchesRegex},
+    {"in", Fn::In},
+    {"!in", Fn::NotIn},
+    {"in~", Fn::InCi},
+    {"!in~", Fn::NotInCi},
+    {"has_any", Fn::HasAny},
+    {"has_all", Fn::HasAll},
+    {"between", Fn::Between},
+    {"!between", Fn::NotBetween},
+    {"+", Fn::Add},
+    {"-", Fn::Sub},
+    {"*", Fn::Mul},
+    {"/", Fn::Div},
+    {"%", Fn::Mod},
 };
 
 std::vector<std::string> function_names() {
@@ -70,7 +122,9 @@ std::vector<std::string> function_names() {
     return v;
 }
 
-std::string type_str(ColumnType t) { return std::string(column_type_name(t)); }
+std::string type_str(ColumnType t) {
+    return std::string(column_type_name(t));
+}
 
 ColumnType arith_type(Fn fn, ColumnType a, ColumnType b, size_t pos) {
     using CT = ColumnType;
@@ -82,14 +136,15 @@ ColumnType arith_type(Fn fn, ColumnType a, ColumnType b, size_t pos) {
         return o == CT::Dynamic ? CT::Real : o;
     }
     if (a == CT::DateTime && b == CT::DateTime && fn == Fn::Sub) return CT::TimeSpan;
-    if (a == CT::DateTime && b == CT::TimeSpan && (fn == Fn::Add || fn == Fn::Sub)) return CT::DateTime;
+    if (a == CT::DateTime && b == CT::TimeSpan && (fn == Fn::Add || fn == Fn::Sub))
+        return CT::DateTime;
     if (a == CT::TimeSpan && b == CT::DateTime && fn == Fn::Add) return CT::DateTime;
     if (a == CT::TimeSpan && b == CT::TimeSpan) return fn == Fn::Div ? CT::Real : CT::TimeSpan;
     if (a == CT::TimeSpan && is_numeric(b) && (fn == Fn::Mul || fn == Fn::Div)) return CT::TimeSpan;
     if (is_numeric(a) && b == CT::TimeSpan && fn == Fn::Mul) return CT::TimeSpan;
     if (a == CT::DateTime || b == CT::DateTime || a == CT::TimeSpan || b == CT::TimeSpan)
-        throw QueryError(pos, "cannot apply this operator to " + type_str(a) + " and " +
-                                  type_str(b));
+        throw QueryError(pos,
+                         "cannot apply this operator to " + type_str(a) + " and " + type_str(b));
     if (a == CT::Real || b == CT::Real) return CT::Real;
     return CT::Long;
 }
@@ -105,13 +160,24 @@ void flatten_into(const Value& v, std::vector<Value>& out) {
 } // namespace
 
 std::optional<Agg> aggregate_kind(const std::string& n) {
-    static const std::map<std::string, Agg> aggs = {
-        {"count", Agg::Count},     {"countif", Agg::CountIf}, {"dcount", Agg::DCount},
-        {"dcountif", Agg::DCountIf}, {"sum", Agg::Sum},       {"sumif", Agg::SumIf},
-        {"avg", Agg::Avg},         {"avgif", Agg::AvgIf},     {"min", Agg::Min},
-        {"max", Agg::Max},         {"make_set", Agg::MakeSet}, {"makeset", Agg::MakeSet},
-        {"make_list", Agg::MakeList}, {"makelist", Agg::MakeList}, {"arg_max", Agg::ArgMax},
-        {"arg_min", Agg::ArgMin},  {"take_any", Agg::TakeAny}, {"any", Agg::TakeAny}};
+    static const std::map<std::string, Agg> aggs = {{"count", Agg::Count},
+                                                    {"countif", Agg::CountIf},
+                                                    {"dcount", Agg::DCount},
+                                                    {"dcountif", Agg::DCountIf},
+                                                    {"sum", Agg::Sum},
+                                                    {"sumif", Agg::SumIf},
+                                                    {"avg", Agg::Avg},
+                                                    {"avgif", Agg::AvgIf},
+                                                    {"min", Agg::Min},
+                                                    {"max", Agg::Max},
+                                                    {"make_set", Agg::MakeSet},
+                                                    {"makeset", Agg::MakeSet},
+                                                    {"make_list", Agg::MakeList},
+                                                    {"makelist", Agg::MakeList},
+                                                    {"arg_max", Agg::ArgMax},
+                                                    {"arg_min", Agg::ArgMin},
+                                                    {"take_any", Agg::TakeAny},
+                                                    {"any", Agg::TakeAny}};
     auto it = aggs.find(n);
     if (it == aggs.end()) return std::nullopt;
     return it->second;
@@ -178,8 +244,10 @@ void bind_list(const Expr& e, BExpr& b, const Table& in, const Scope& scope) {
             continue;
         }
         BExpr item = constant_fold(bind_inner(a, in, scope), scope);
-        if (item.fn == Fn::Lit) flatten_into(item.lit, *list);
-        else all_const = false;
+        if (item.fn == Fn::Lit)
+            flatten_into(item.lit, *list);
+        else
+            all_const = false;
         items.push_back(std::move(item));
     }
     if (!all_const) {
@@ -202,8 +270,8 @@ BExpr bind_call(const Expr& e, const Table& in, const Scope& scope) {
     b.pos = e.pos;
     if (aggregate_kind(e.name))
         throw QueryError(e.pos, "the aggregate " + e.name +
-                                    "() can only be used in summarize, as in 'summarize " +
-                                    e.name + "(...) by ...'");
+                                    "() can only be used in summarize, as in 'summarize " + e.name +
+                                    "(...) by ...'");
     const FnSpec* spec = nullptr;
     for (const auto& f : k_functions)
         if (e.name == f.name) spec = &f;
@@ -212,10 +280,10 @@ BExpr bind_call(const Expr& e, const Table& in, const Scope& scope) {
                                     did_you_mean(e.name, function_names()));
     int n = static_cast<int>(e.args.size());
     if (n < spec->min_args || (spec->max_args >= 0 && n > spec->max_args)) {
-        std::string want = spec->min_args == spec->max_args
-                               ? std::to_string(spec->min_args)
-                               : std::to_string(spec->min_args) + " to " +
-                                     std::to_string(spec->max_args);
+        std::string want =
+            spec->min_args == spec->max_args
+                ? std::to_string(spec->min_args)
+                : std::to_string(spec->min_args) + " to " + std::to_string(spec->max_args);
         throw QueryError(e.pos, e.name + "() takes " + want + " argument" +
                                     (spec->max_args == 1 ? "" : "s") + ", not " +
                                     std::to_string(n));
@@ -229,10 +297,14 @@ BExpr bind_call(const Expr& e, const Table& in, const Scope& scope) {
     case Fn::Ago:
     case Fn::Now:
     case Fn::ToDateTime:
-    case Fn::StartOfDay: b.type = CT::DateTime; break;
+    case Fn::StartOfDay:
+        b.type = CT::DateTime;
+        break;
     case Fn::Bin:
     case Fn::Abs:
-    case Fn::Coalesce: b.type = b.args[0].type; break;
+    case Fn::Coalesce:
+        b.type = b.args[0].type;
+        break;
     case Fn::ToString:
     case Fn::ToLower:
     case Fn::ToUpper:
@@ -241,30 +313,42 @@ BExpr bind_call(const Expr& e, const Table& in, const Scope& scope) {
     case Fn::Substring:
     case Fn::ReplaceString:
     case Fn::Trim:
-    case Fn::GetType: b.type = CT::String; break;
+    case Fn::GetType:
+        b.type = CT::String;
+        break;
     case Fn::ToLong:
     case Fn::ArrayLength:
     case Fn::Strlen:
     case Fn::IndexOf:
-    case Fn::CountOf: b.type = CT::Long; break;
+    case Fn::CountOf:
+        b.type = CT::Long;
+        break;
     case Fn::ToReal:
     case Fn::Round:
     case Fn::Sqrt:
     case Fn::Log:
     case Fn::Exp:
-    case Fn::Pow: b.type = CT::Real; break;
+    case Fn::Pow:
+        b.type = CT::Real;
+        break;
     case Fn::ToBool:
     case Fn::IsEmpty:
     case Fn::IsNotEmpty:
     case Fn::IsNull:
     case Fn::IsNotNull:
-    case Fn::Not: b.type = CT::Bool; break;
-    case Fn::ToTimeSpan: b.type = CT::TimeSpan; break;
+    case Fn::Not:
+        b.type = CT::Bool;
+        break;
+    case Fn::ToTimeSpan:
+        b.type = CT::TimeSpan;
+        break;
     case Fn::Split:
     case Fn::ParseJson:
     case Fn::BagKeys:
     case Fn::Pack:
-    case Fn::PackArray: b.type = CT::Dynamic; break;
+    case Fn::PackArray:
+        b.type = CT::Dynamic;
+        break;
     case Fn::Iff:
         b.type = b.args[1].type;
         if (b.args[1].fn == Fn::Lit && b.args[1].lit.null) b.type = b.args[2].type;
@@ -287,12 +371,14 @@ BExpr bind_call(const Expr& e, const Table& in, const Scope& scope) {
         }
         break;
     }
-    default: break;
+    default:
+        break;
     }
     if (b.fn == Fn::Extract) {
         BExpr pat = constant_fold(b.args[0], scope);
         if (pat.fn != Fn::Lit || pat.lit.type != CT::String)
-            throw QueryError(e.args[0]->pos, "extract() needs a constant regular expression string");
+            throw QueryError(e.args[0]->pos,
+                             "extract() needs a constant regular expression string");
         RE2::Options o;
         o.set_log_errors(false);
         o.set_max_mem(8 << 20);
@@ -314,8 +400,10 @@ BExpr bind_inner(const Expr& e, const Table& in, const Scope& scope) {
         b.lit = e.lit;
         b.type = e.lit.type;
         return b;
-    case Expr::Star: throw QueryError(e.pos, "'*' is not allowed here");
-    case Expr::Tabular: throw QueryError(e.pos, "a subquery is not allowed here");
+    case Expr::Star:
+        throw QueryError(e.pos, "'*' is not allowed here");
+    case Expr::Tabular:
+        throw QueryError(e.pos, "a subquery is not allowed here");
     case Expr::Name: {
         int c = in.column_index(e.name);
         if (c >= 0) {
@@ -334,10 +422,11 @@ BExpr bind_inner(const Expr& e, const Table& in, const Scope& scope) {
         std::vector<std::string> names;
         for (const auto& col : in.columns()) names.push_back(col.name());
         for (const auto& [k, v] : scope.scalars) names.push_back(k);
-        throw QueryError(e.pos, "unknown column or name '" + e.name + "'" +
-                                    did_you_mean(e.name, names));
+        throw QueryError(e.pos,
+                         "unknown column or name '" + e.name + "'" + did_you_mean(e.name, names));
     }
-    case Expr::Call: return bind_call(e, in, scope);
+    case Expr::Call:
+        return bind_call(e, in, scope);
     case Expr::Unary:
         b.fn = Fn::Neg;
         b.args.push_back(bind_inner(*e.args[0], in, scope));
@@ -351,8 +440,7 @@ BExpr bind_inner(const Expr& e, const Table& in, const Scope& scope) {
         for (const auto& a : e.args) b.args.push_back(bind_inner(*a, in, scope));
         if (b.args[0].type != ColumnType::Dynamic)
             throw QueryError(e.pos, std::string(e.kind == Expr::Member ? "'.'" : "'[ ]'") +
-                                        " needs a dynamic value, not " +
-                                        type_str(b.args[0].type) +
+                                        " needs a dynamic value, not " + type_str(b.args[0].type) +
                                         " (wrap it in parse_json())");
         b.type = ColumnType::Dynamic;
         return b;
@@ -371,7 +459,8 @@ BExpr bind_inner(const Expr& e, const Table& in, const Scope& scope) {
             bind_list(e, b, in, scope);
             b.type = ColumnType::Bool;
             return b;
-        default: break;
+        default:
+            break;
         }
         for (size_t k = 1; k < e.args.size(); ++k)
             b.args.push_back(bind_inner(*e.args[k], in, scope));
@@ -380,7 +469,9 @@ BExpr bind_inner(const Expr& e, const Table& in, const Scope& scope) {
         case Fn::Sub:
         case Fn::Mul:
         case Fn::Div:
-        case Fn::Mod: b.type = arith_type(b.fn, b.args[0].type, b.args[1].type, e.pos); break;
+        case Fn::Mod:
+            b.type = arith_type(b.fn, b.args[0].type, b.args[1].type, e.pos);
+            break;
         case Fn::MatchesRegex: {
             b.type = ColumnType::Bool;
             BExpr pat = constant_fold(b.args[1], scope);
@@ -394,7 +485,9 @@ BExpr bind_inner(const Expr& e, const Table& in, const Scope& scope) {
                 throw QueryError(e.args[1]->pos, "invalid regular expression: " + b.re->error());
             break;
         }
-        default: b.type = ColumnType::Bool; break;
+        default:
+            b.type = ColumnType::Bool;
+            break;
         }
         return b;
     }

@@ -79,6 +79,17 @@ int64_t Engine::const_long(const Expr& e, const char* what) {
 Frame Engine::source(const TabExpr& t) {
     if (t.sub) return eval_tab(*t.sub);
     if (t.is_union) return op_union(nullptr, t.ops[0]);
+    if (t.is_print) {
+        Table empty, out("print");
+        int auto_n = 0;
+        for (const auto& a : t.print_items) {
+            BExpr b = bind(*a.expr, empty, m_scope);
+            std::string name = a.name.empty() ? auto_name(*a.expr) : a.name;
+            if (name.empty()) name = "print_" + std::to_string(auto_n++);
+            push_value(out.add_column(unique_name(out, name), b.type), eval(b, ctx(empty)));
+        }
+        return owned_frame(std::move(out));
+    }
     auto let = m_tab_lets.find(t.source);
     if (let != m_tab_lets.end()) return let->second;
     const Table* table = m_tables.find(t.source);
@@ -107,22 +118,37 @@ Frame Engine::source(const TabExpr& t) {
 
 Frame Engine::apply(const Frame& in, const Op& op) {
     switch (op.kind) {
-    case Op::Where: return op_where(in, op);
+    case Op::Where:
+        return op_where(in, op);
     case Op::Project:
-    case Op::ProjectRename: return op_project(in, op);
-    case Op::ProjectAway: return op_project_away(in, op);
-    case Op::Extend: return op_extend(in, op);
-    case Op::Summarize: return op_summarize(in, op);
-    case Op::Sort: return op_sort(in, op, SIZE_MAX);
-    case Op::Take: return op_take(in, op);
-    case Op::Top: return op_sort(in, op, size_t(const_long(*op.pred, "the number of rows in top")));
-    case Op::Distinct: return op_distinct(in, op);
-    case Op::Count: return op_count(in, op);
-    case Op::Getschema: return op_getschema(in, op);
-    case Op::Join: return op_join(in, op);
-    case Op::Union: return op_union(&in, op);
-    case Op::MvExpand: return op_mv_expand(in, op);
-    case Op::Parse: return op_parse(in, op);
+    case Op::ProjectRename:
+        return op_project(in, op);
+    case Op::ProjectAway:
+        return op_project_away(in, op);
+    case Op::Extend:
+        return op_extend(in, op);
+    case Op::Summarize:
+        return op_summarize(in, op);
+    case Op::Sort:
+        return op_sort(in, op, SIZE_MAX);
+    case Op::Take:
+        return op_take(in, op);
+    case Op::Top:
+        return op_sort(in, op, size_t(const_long(*op.pred, "the number of rows in top")));
+    case Op::Distinct:
+        return op_distinct(in, op);
+    case Op::Count:
+        return op_count(in, op);
+    case Op::Getschema:
+        return op_getschema(in, op);
+    case Op::Join:
+        return op_join(in, op);
+    case Op::Union:
+        return op_union(&in, op);
+    case Op::MvExpand:
+        return op_mv_expand(in, op);
+    case Op::Parse:
+        return op_parse(in, op);
     }
     return in;
 }
@@ -167,7 +193,8 @@ Result Engine::run(const Query& q) {
         final = gather(final, keep);
         r.truncated = true;
         r.notice = "showing the first " + std::to_string(m_opts.max_result_rows) + " of " +
-                   std::to_string(n) + " rows (the result limit); add take, summarize or a "
+                   std::to_string(n) +
+                   " rows (the result limit); add take, summarize or a "
                    "narrower where";
     }
     r.table = *final.table;
@@ -197,11 +224,13 @@ std::variant<Result, Error> run(std::string_view query, const TableSet& tables,
         return e;
     };
     try {
-        Query q = parse_query(query, [&](const std::string& n) { return tables.find(n) != nullptr; });
+        Query q =
+            parse_query(query, [&](const std::string& n) { return tables.find(n) != nullptr; });
         Engine engine(tables, opts);
         Result r = engine.run(q);
         r.elapsed_ms =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
         return r;
     } catch (const QueryError& e) {
         return fail(e.offset, e.what());
@@ -242,8 +271,8 @@ nlohmann::json to_query_api_json(const Result& r) {
         rows.push_back(std::move(out));
     }
     return json{{"tables", json::array({json{{"name", "PrimaryResult"},
-                                               {"columns", std::move(cols)},
-                                               {"rows", std::move(rows)}}})}};
+                                             {"columns", std::move(cols)},
+                                             {"rows", std::move(rows)}}})}};
 }
 
 } // namespace alertdrill::kql

@@ -38,7 +38,7 @@ class Engine {
     const Scope& scope() const { return m_scope; }
 
     // Operators, one family per file.
-    Frame op_where(const Frame& in, const Op& op);            // ops_rows.cpp
+    Frame op_where(const Frame& in, const Op& op); // ops_rows.cpp
     Frame op_project(const Frame& in, const Op& op);
     Frame op_project_away(const Frame& in, const Op& op);
     Frame op_extend(const Frame& in, const Op& op);
@@ -46,11 +46,11 @@ class Engine {
     Frame op_take(const Frame& in, const Op& op);
     Frame op_count(const Frame& in, const Op& op);
     Frame op_getschema(const Frame& in, const Op& op);
-    Frame op_summarize(const Frame& in, const Op& op);        // ops_summarize.cpp
+    Frame op_summarize(const Frame& in, const Op& op); // ops_summarize.cpp
     Frame op_distinct(const Frame& in, const Op& op);
-    Frame op_join(const Frame& left, const Op& op);           // ops_join.cpp
+    Frame op_join(const Frame& left, const Op& op); // ops_join.cpp
     Frame op_union(const Frame* in, const Op& op);
-    Frame op_mv_expand(const Frame& in, const Op& op);        // ops_expand.cpp
+    Frame op_mv_expand(const Frame& in, const Op& op); // ops_expand.cpp
     Frame op_parse(const Frame& in, const Op& op);
 
     int64_t const_long(const Expr& e, const char* what);

@@ -12,35 +12,55 @@ namespace {
 
 using CT = ColumnType;
 
-Value null_bool() { return Value::make_null(CT::Bool); }
+Value null_bool() {
+    return Value::make_null(CT::Bool);
+}
 
 Value column_value(const BExpr& e, const RowCtx& ctx) {
     if (e.col == ctx.sub_col) return *ctx.sub_val;
     return cell_value(ctx.table->columns()[size_t(e.col)], ctx.row);
 }
 
-std::string str_of(const Value& v) { return to_string_value(v); }
+std::string str_of(const Value& v) {
+    return to_string_value(v);
+}
 
 Value string_op(Fn fn, const Value& l, const Value& r) {
     std::string a = str_of(l), b = str_of(r);
     bool res = false;
     switch (fn) {
     case Fn::Has:
-    case Fn::NotHas: res = has_term(a, b); break;
+    case Fn::NotHas:
+        res = has_term(a, b);
+        break;
     case Fn::HasCs:
-    case Fn::NotHasCs: res = has_term(a, b, true); break;
+    case Fn::NotHasCs:
+        res = has_term(a, b, true);
+        break;
     case Fn::Contains:
-    case Fn::NotContains: res = icontains(a, b); break;
+    case Fn::NotContains:
+        res = icontains(a, b);
+        break;
     case Fn::ContainsCs:
-    case Fn::NotContainsCs: res = a.find(b) != std::string::npos; break;
+    case Fn::NotContainsCs:
+        res = a.find(b) != std::string::npos;
+        break;
     case Fn::StartsWith:
-    case Fn::NotStartsWith: res = istarts_with(a, b); break;
+    case Fn::NotStartsWith:
+        res = istarts_with(a, b);
+        break;
     case Fn::StartsWithCs:
-    case Fn::NotStartsWithCs: res = a.rfind(b, 0) == 0; break;
+    case Fn::NotStartsWithCs:
+        res = a.rfind(b, 0) == 0;
+        break;
     case Fn::EndsWith:
-    case Fn::NotEndsWith: res = iends_with(a, b); break;
+    case Fn::NotEndsWith:
+        res = iends_with(a, b);
+        break;
     case Fn::EndsWithCs:
-    case Fn::NotEndsWithCs: res = a.size() >= b.size() && a.compare(a.size() - b.size(), b.size(), b) == 0; break;
+    case Fn::NotEndsWithCs:
+        res = a.size() >= b.size() && a.compare(a.size() - b.size(), b.size(), b) == 0;
+        break;
     case Fn::HasPrefix:
     case Fn::NotHasPrefix:
         res = false;
@@ -57,12 +77,13 @@ Value string_op(Fn fn, const Value& l, const Value& r) {
                 iends_with(std::string_view(a).substr(0, p), b))
                 res = true;
         break;
-    default: break;
+    default:
+        break;
     }
     bool negated = fn == Fn::NotHas || fn == Fn::NotHasCs || fn == Fn::NotContains ||
                    fn == Fn::NotContainsCs || fn == Fn::NotStartsWith ||
-                   fn == Fn::NotStartsWithCs || fn == Fn::NotEndsWith ||
-                   fn == Fn::NotEndsWithCs || fn == Fn::NotHasPrefix || fn == Fn::NotHasSuffix;
+                   fn == Fn::NotStartsWithCs || fn == Fn::NotEndsWith || fn == Fn::NotEndsWithCs ||
+                   fn == Fn::NotHasPrefix || fn == Fn::NotHasSuffix;
     return Value::boolean(negated ? !res : res);
 }
 
@@ -79,7 +100,8 @@ Value list_op(const BExpr& e, const RowCtx& ctx) {
                 Value v = eval(e.args[k], ctx);
                 if (v.type == CT::Dynamic && v.dyn && v.dyn->is_array())
                     for (const auto& j : *v.dyn) tmp.push_back(unwrap_dynamic(Value::dynamic(j)));
-                else tmp.push_back(v);
+                else
+                    tmp.push_back(v);
             }
             items = &tmp;
         }
@@ -113,22 +135,31 @@ Value list_op(const BExpr& e, const RowCtx& ctx) {
 Value arith(const BExpr& e, Value a, Value b) {
     if (a.type == CT::Dynamic) a = unwrap_dynamic(a);
     if (b.type == CT::Dynamic) b = unwrap_dynamic(b);
-    if (a.null || b.null || a.type == CT::String || b.type == CT::String ||
-        a.type == CT::Dynamic || b.type == CT::Dynamic)
+    if (a.null || b.null || a.type == CT::String || b.type == CT::String || a.type == CT::Dynamic ||
+        b.type == CT::Dynamic)
         return Value::make_null(e.type);
     if (e.type == CT::Real) {
         double x = as_double(a), y = as_double(b), r = 0;
         switch (e.fn) {
-        case Fn::Add: r = x + y; break;
-        case Fn::Sub: r = x - y; break;
-        case Fn::Mul: r = x * y; break;
+        case Fn::Add:
+            r = x + y;
+            break;
+        case Fn::Sub:
+            r = x - y;
+            break;
+        case Fn::Mul:
+            r = x * y;
+            break;
         case Fn::Div:
             if (a.type == CT::TimeSpan && b.type == CT::TimeSpan && b.i == 0)
                 return Value::make_null(CT::Real);
             r = x / y;
             break;
-        case Fn::Mod: r = std::fmod(x, y); break;
-        default: break;
+        case Fn::Mod:
+            r = std::fmod(x, y);
+            break;
+        default:
+            break;
         }
         return Value::real(r);
     }
@@ -140,9 +171,15 @@ Value arith(const BExpr& e, Value a, Value b) {
     }
     int64_t x = a.i, y = b.i, r = 0;
     switch (e.fn) {
-    case Fn::Add: r = static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)); break;
-    case Fn::Sub: r = static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y)); break;
-    case Fn::Mul: r = static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)); break;
+    case Fn::Add:
+        r = static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y));
+        break;
+    case Fn::Sub:
+        r = static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y));
+        break;
+    case Fn::Mul:
+        r = static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y));
+        break;
     case Fn::Div:
         if (y == 0 || (x == INT64_MIN && y == -1)) return Value::make_null(e.type);
         r = x / y;
@@ -151,7 +188,8 @@ Value arith(const BExpr& e, Value a, Value b) {
         if (y == 0 || (x == INT64_MIN && y == -1)) return Value::make_null(e.type);
         r = x % y;
         break;
-    default: break;
+    default:
+        break;
     }
     return Value::of_int(e.type, r);
 }
@@ -161,19 +199,29 @@ Value compare_op(Fn fn, const Value& a0, const Value& b0) {
     Value b = b0.type == CT::Dynamic ? unwrap_dynamic(b0) : b0;
     if ((a.null && a.type != CT::String) || (b.null && b.type != CT::String)) return null_bool();
     switch (fn) {
-    case Fn::Eq: return Value::boolean(values_equal(a, b, false));
-    case Fn::Neq: return Value::boolean(!values_equal(a, b, false));
-    case Fn::EqCi: return Value::boolean(values_equal(a, b, true));
-    case Fn::NeqCi: return Value::boolean(!values_equal(a, b, true));
-    default: break;
+    case Fn::Eq:
+        return Value::boolean(values_equal(a, b, false));
+    case Fn::Neq:
+        return Value::boolean(!values_equal(a, b, false));
+    case Fn::EqCi:
+        return Value::boolean(values_equal(a, b, true));
+    case Fn::NeqCi:
+        return Value::boolean(!values_equal(a, b, true));
+    default:
+        break;
     }
     int c = compare_values(a, b);
     switch (fn) {
-    case Fn::Lt: return Value::boolean(c < 0);
-    case Fn::Gt: return Value::boolean(c > 0);
-    case Fn::Le: return Value::boolean(c <= 0);
-    case Fn::Ge: return Value::boolean(c >= 0);
-    default: return null_bool();
+    case Fn::Lt:
+        return Value::boolean(c < 0);
+    case Fn::Gt:
+        return Value::boolean(c > 0);
+    case Fn::Le:
+        return Value::boolean(c <= 0);
+    case Fn::Ge:
+        return Value::boolean(c >= 0);
+    default:
+        return null_bool();
     }
 }
 
@@ -204,8 +252,10 @@ Value dyn_access(const BExpr& e, const RowCtx& ctx) {
 
 Value eval(const BExpr& e, const RowCtx& ctx) {
     switch (e.fn) {
-    case Fn::Lit: return e.lit;
-    case Fn::Col: return column_value(e, ctx);
+    case Fn::Lit:
+        return e.lit;
+    case Fn::Col:
+        return column_value(e, ctx);
     case Fn::And: {
         Value a = eval(e.args[0], ctx);
         if (!a.null && !truthy(a)) return Value::boolean(false);
@@ -229,13 +279,15 @@ Value eval(const BExpr& e, const RowCtx& ctx) {
     case Fn::Lt:
     case Fn::Gt:
     case Fn::Le:
-    case Fn::Ge: return compare_op(e.fn, eval(e.args[0], ctx), eval(e.args[1], ctx));
+    case Fn::Ge:
+        return compare_op(e.fn, eval(e.args[0], ctx), eval(e.args[1], ctx));
     case Fn::In:
     case Fn::NotIn:
     case Fn::InCi:
     case Fn::NotInCi:
     case Fn::HasAny:
-    case Fn::HasAll: return list_op(e, ctx);
+    case Fn::HasAll:
+        return list_op(e, ctx);
     case Fn::Between:
     case Fn::NotBetween: {
         Value x = eval(e.args[0], ctx), lo = eval(e.args[1], ctx), hi = eval(e.args[2], ctx);
@@ -252,7 +304,8 @@ Value eval(const BExpr& e, const RowCtx& ctx) {
     case Fn::Sub:
     case Fn::Mul:
     case Fn::Div:
-    case Fn::Mod: return arith(e, eval(e.args[0], ctx), eval(e.args[1], ctx));
+    case Fn::Mod:
+        return arith(e, eval(e.args[0], ctx), eval(e.args[1], ctx));
     case Fn::Neg: {
         Value v = eval(e.args[0], ctx);
         if (v.type == CT::Dynamic) v = unwrap_dynamic(v);
@@ -262,7 +315,8 @@ Value eval(const BExpr& e, const RowCtx& ctx) {
         return Value::of_int(v.type, static_cast<int64_t>(0ULL - static_cast<uint64_t>(v.i)));
     }
     case Fn::Member:
-    case Fn::Index: return dyn_access(e, ctx);
+    case Fn::Index:
+        return dyn_access(e, ctx);
     default:
         if (e.fn >= Fn::Has && e.fn <= Fn::NotHasSuffix)
             return string_op(e.fn, eval(e.args[0], ctx), eval(e.args[1], ctx));

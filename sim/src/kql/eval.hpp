@@ -9,7 +9,7 @@ struct RowCtx {
     const Table* table = nullptr;
     size_t row = 0;
     int64_t now_us = 0;
-    int sub_col = -1;            // when >= 0, this column reads as *sub_val
+    int sub_col = -1; // when >= 0, this column reads as *sub_val
     const Value* sub_val = nullptr;
 };
 

@@ -39,8 +39,10 @@ Value to_long(const Value& v0) {
             return Value::of_int(CT::Long, static_cast<int64_t>(d));
         return Value::make_null(CT::Long);
     }
-    case CT::Dynamic: return Value::make_null(CT::Long);
-    default: return Value::of_int(CT::Long, v.i);
+    case CT::Dynamic:
+        return Value::make_null(CT::Long);
+    default:
+        return Value::of_int(CT::Long, v.i);
     }
 }
 
@@ -88,10 +90,14 @@ Value to_timespan(const Value& v0) {
 
 Value convert_to(const Value& v, CT t) {
     switch (t) {
-    case CT::Long: return to_long(v);
-    case CT::Real: return to_real(v);
-    case CT::DateTime: return to_datetime(v);
-    case CT::TimeSpan: return to_timespan(v);
+    case CT::Long:
+        return to_long(v);
+    case CT::Real:
+        return to_real(v);
+    case CT::DateTime:
+        return to_datetime(v);
+    case CT::TimeSpan:
+        return to_timespan(v);
     case CT::Bool: {
         Value u = unwrap_dynamic(v);
         if (u.null) return Value::make_null(CT::Bool);
@@ -105,8 +111,10 @@ Value convert_to(const Value& v, CT t) {
         if (u.type == CT::Dynamic) return Value::make_null(CT::Bool);
         return Value::boolean(u.i != 0);
     }
-    case CT::String: return Value::str(to_string_value(v));
-    case CT::Dynamic: return v.type == CT::Dynamic ? v : Value::dynamic(to_json(v));
+    case CT::String:
+        return Value::str(to_string_value(v));
+    case CT::Dynamic:
+        return v.type == CT::Dynamic ? v : Value::dynamic(to_json(v));
     }
     return v;
 }
@@ -114,7 +122,9 @@ Value convert_to(const Value& v, CT t) {
 bool is_empty(const Value& v) {
     if (v.null) return true;
     if (v.type == CT::String) return v.s.empty();
-    if (v.type == CT::Dynamic) return !v.dyn || v.dyn->is_null() || (v.dyn->is_string() && v.dyn->get<std::string>().empty());
+    if (v.type == CT::Dynamic)
+        return !v.dyn || v.dyn->is_null() ||
+               (v.dyn->is_string() && v.dyn->get<std::string>().empty());
     return false;
 }
 
@@ -131,7 +141,8 @@ Value parse_json_value(const Value& v) {
         if (v.dyn && v.dyn->is_string()) {
             const std::string& s = v.dyn->get_ref<const std::string&>();
             Json j = Json::parse(s, nullptr, false);
-            if (!j.is_discarded() && (j.is_object() || j.is_array())) return Value::dynamic(std::move(j));
+            if (!j.is_discarded() && (j.is_object() || j.is_array()))
+                return Value::dynamic(std::move(j));
         }
         return v;
     }
@@ -163,23 +174,41 @@ std::string format_datetime_pattern(int64_t us, std::string_view p) {
         auto pad = [&](int v, size_t w) { out += fmt::format("{:0{}}", v, w); };
         switch (c) {
         case 'y':
-            if (n >= 4) pad(Y, n);
-            else pad(Y % 100, n == 1 ? 1 : 2);
+            if (n >= 4)
+                pad(Y, n);
+            else
+                pad(Y % 100, n == 1 ? 1 : 2);
             break;
-        case 'M': pad(M, std::min<size_t>(n, 2)); break;
-        case 'd': pad(D, std::min<size_t>(n, 2)); break;
-        case 'H': pad(h, std::min<size_t>(n, 2)); break;
-        case 'h': pad(h % 12 == 0 ? 12 : h % 12, std::min<size_t>(n, 2)); break;
-        case 'm': pad(m, std::min<size_t>(n, 2)); break;
-        case 's': pad(s, std::min<size_t>(n, 2)); break;
+        case 'M':
+            pad(M, std::min<size_t>(n, 2));
+            break;
+        case 'd':
+            pad(D, std::min<size_t>(n, 2));
+            break;
+        case 'H':
+            pad(h, std::min<size_t>(n, 2));
+            break;
+        case 'h':
+            pad(h % 12 == 0 ? 12 : h % 12, std::min<size_t>(n, 2));
+            break;
+        case 'm':
+            pad(m, std::min<size_t>(n, 2));
+            break;
+        case 's':
+            pad(s, std::min<size_t>(n, 2));
+            break;
         case 'f':
         case 'F': {
             std::string f = fmt::format("{:06}0", frac);
             out += f.substr(0, std::min<size_t>(n, 7));
             break;
         }
-        case 't': out += h < 12 ? (n == 1 ? "A" : "AM") : (n == 1 ? "P" : "PM"); break;
-        default: out.append(n, c); break;
+        case 't':
+            out += h < 12 ? (n == 1 ? "A" : "AM") : (n == 1 ? "P" : "PM");
+            break;
+        default:
+            out.append(n, c);
+            break;
         }
         i += n;
     }
@@ -212,13 +241,20 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
             return Value::make_null(e.type);
         return Value::of_int(v.type, floor_div(v.i, size.i) * size.i);
     }
-    case Fn::ToString: return Value::str(to_string_value(arg(0)));
-    case Fn::ToLong: return to_long(arg(0));
-    case Fn::ToReal: return to_real(arg(0));
-    case Fn::ToBool: return convert_to(arg(0), CT::Bool);
-    case Fn::ToDateTime: return to_datetime(arg(0));
-    case Fn::ToTimeSpan: return to_timespan(arg(0));
-    case Fn::ToLower: return Value::str(to_lower(to_string_value(arg(0))));
+    case Fn::ToString:
+        return Value::str(to_string_value(arg(0)));
+    case Fn::ToLong:
+        return to_long(arg(0));
+    case Fn::ToReal:
+        return to_real(arg(0));
+    case Fn::ToBool:
+        return convert_to(arg(0), CT::Bool);
+    case Fn::ToDateTime:
+        return to_datetime(arg(0));
+    case Fn::ToTimeSpan:
+        return to_timespan(arg(0));
+    case Fn::ToLower:
+        return Value::str(to_lower(to_string_value(arg(0))));
     case Fn::ToUpper: {
         std::string s = to_string_value(arg(0));
         for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -245,7 +281,8 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
         if (e.args.size() == 3) {
             Value idx = to_long(arg(2));
             Json one = Json::array();
-            if (!idx.null && idx.i >= 0 && size_t(idx.i) < arr.size()) one.push_back(arr[size_t(idx.i)]);
+            if (!idx.null && idx.i >= 0 && size_t(idx.i) < arr.size())
+                one.push_back(arr[size_t(idx.i)]);
             return Value::dynamic(std::move(one));
         }
         return Value::dynamic(std::move(arr));
@@ -259,18 +296,23 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
         if (!e.re->Match(text, 0, text.size(), RE2::UNANCHORED, sub.data(), groups + 1))
             return e.type == CT::String ? Value::str("") : Value::make_null(e.type);
         const auto& piece = sub[size_t(g.i)];
-        return convert_to(Value::str(std::string(piece.data() ? piece.data() : "", piece.size())), e.type);
+        return convert_to(Value::str(std::string(piece.data() ? piece.data() : "", piece.size())),
+                          e.type);
     }
-    case Fn::ParseJson: return parse_json_value(arg(0));
-    case Fn::Iff: return truthy(arg(0)) ? convert_to(arg(1), e.type) : convert_to(arg(2), e.type);
+    case Fn::ParseJson:
+        return parse_json_value(arg(0));
+    case Fn::Iff:
+        return truthy(arg(0)) ? convert_to(arg(1), e.type) : convert_to(arg(2), e.type);
     case Fn::Case: {
         size_t k = 0;
         for (; k + 1 < e.args.size(); k += 2)
             if (truthy(arg(k))) return convert_to(arg(k + 1), e.type);
         return convert_to(arg(k), e.type);
     }
-    case Fn::IsEmpty: return Value::boolean(is_empty(arg(0)));
-    case Fn::IsNotEmpty: return Value::boolean(!is_empty(arg(0)));
+    case Fn::IsEmpty:
+        return Value::boolean(is_empty(arg(0)));
+    case Fn::IsNotEmpty:
+        return Value::boolean(!is_empty(arg(0)));
     case Fn::IsNull: {
         Value v = arg(0);
         return Value::boolean(v.null && v.type != CT::String);
@@ -281,7 +323,8 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
     }
     case Fn::ArrayLength: {
         Value v = arg(0);
-        if (v.type != CT::Dynamic || !v.dyn || !v.dyn->is_array()) return Value::make_null(CT::Long);
+        if (v.type != CT::Dynamic || !v.dyn || !v.dyn->is_array())
+            return Value::make_null(CT::Long);
         return Value::of_int(CT::Long, static_cast<int64_t>(v.dyn->size()));
     }
     case Fn::FormatDatetime: {
@@ -289,7 +332,8 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
         if (v.null) return Value::str("");
         return Value::str(format_datetime_pattern(v.i, to_string_value(arg(1))));
     }
-    case Fn::Strlen: return Value::of_int(CT::Long, int64_t(to_string_value(arg(0)).size()));
+    case Fn::Strlen:
+        return Value::of_int(CT::Long, int64_t(to_string_value(arg(0)).size()));
     case Fn::Substring: {
         std::string s = to_string_value(arg(0));
         Value st = to_long(arg(1));
@@ -363,7 +407,8 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
         for (size_t k = 0; k < e.args.size(); ++k) arr.push_back(to_json(arg(k)));
         return Value::dynamic(std::move(arr));
     }
-    case Fn::GetType: return Value::str(type_of(arg(0)));
+    case Fn::GetType:
+        return Value::str(type_of(arg(0)));
     case Fn::Round: {
         Value v = to_real(arg(0));
         if (v.null) return v;
@@ -376,7 +421,9 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
     case Fn::Exp: {
         Value v = to_real(arg(0));
         if (v.null) return v;
-        double r = e.fn == Fn::Sqrt ? std::sqrt(v.d) : e.fn == Fn::Log ? std::log(v.d) : std::exp(v.d);
+        double r = e.fn == Fn::Sqrt  ? std::sqrt(v.d)
+                   : e.fn == Fn::Log ? std::log(v.d)
+                                     : std::exp(v.d);
         return std::isfinite(r) ? Value::real(r) : Value::make_null(CT::Real);
     }
     case Fn::Pow: {
@@ -390,7 +437,8 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
         if (v.null) return Value::make_null(CT::Bool);
         return Value::boolean(!truthy(v));
     }
-    default: break;
+    default:
+        break;
     }
     return Value::make_null(e.type);
 }

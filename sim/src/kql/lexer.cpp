@@ -7,11 +7,15 @@
 namespace alertdrill::kql {
 namespace {
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool ident_start(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool ident_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
-const char* const k_hyphenated[] = {"project-away", "project-rename", "project-keep",
-                                    "project-reorder", "mv-expand", "mv-apply"};
+const char* const k_hyphenated[] = {"project-away",    "project-rename", "project-keep",
+                                    "project-reorder", "mv-expand",      "mv-apply"};
 
 // Timespan units in microseconds.
 int64_t unit_us(std::string_view u) {
@@ -65,7 +69,8 @@ std::vector<Token> lex(std::string_view s) {
         size_t start = i;
         // String literals: '..', "..", verbatim @'..', obfuscated h'..'.
         bool verbatim = false;
-        if ((c == '@' || c == 'h' || c == 'H') && i + 1 < n && (s[i + 1] == '\'' || s[i + 1] == '"')) {
+        if ((c == '@' || c == 'h' || c == 'H') && i + 1 < n &&
+            (s[i + 1] == '\'' || s[i + 1] == '"')) {
             verbatim = c == '@';
             ++i;
             c = s[i];
@@ -91,13 +96,26 @@ std::vector<Token> lex(std::string_view s) {
                 if (ch == '\\' && !verbatim && i + 1 < n) {
                     char e = s[i + 1];
                     switch (e) {
-                    case 'n': val += '\n'; break;
-                    case 't': val += '\t'; break;
-                    case 'r': val += '\r'; break;
-                    case '\\': val += '\\'; break;
-                    case '\'': val += '\''; break;
-                    case '"': val += '"'; break;
-                    default: throw QueryError(i, std::string("unknown escape '\\") + e + "' in string");
+                    case 'n':
+                        val += '\n';
+                        break;
+                    case 't':
+                        val += '\t';
+                        break;
+                    case 'r':
+                        val += '\r';
+                        break;
+                    case '\\':
+                        val += '\\';
+                        break;
+                    case '\'':
+                        val += '\'';
+                        break;
+                    case '"':
+                        val += '"';
+                        break;
+                    default:
+                        throw QueryError(i, std::string("unknown escape '\\") + e + "' in string");
                     }
                     i += 2;
                     continue;
@@ -105,7 +123,9 @@ std::vector<Token> lex(std::string_view s) {
                 val += ch;
                 ++i;
             }
-            if (!closed) throw QueryError(start, "this string is not closed: expected a closing " + std::string(1, q));
+            if (!closed)
+                throw QueryError(start, "this string is not closed: expected a closing " +
+                                            std::string(1, q));
             Token t;
             t.kind = Tok::String;
             t.text = std::move(val);
@@ -174,8 +194,7 @@ std::vector<Token> lex(std::string_view s) {
             out.push_back(std::move(t));
             continue;
         }
-        if (ident_start(c) || c == '$' ||
-            (c == '!' && i + 1 < n && ident_start(s[i + 1]))) {
+        if (ident_start(c) || c == '$' || (c == '!' && i + 1 < n && ident_start(s[i + 1]))) {
             ++i;
             while (i < n && ident_char(s[i])) ++i;
             std::string word(s.substr(start, i - start));
@@ -191,12 +210,28 @@ std::vector<Token> lex(std::string_view s) {
                 word += '~';
                 ++i;
             }
+            bool raw_literal =
+                word == "datetime" || word == "timespan" || word == "date" || word == "time";
             Token t;
             t.kind = Tok::Ident;
             t.text = std::move(word);
             t.pos = start;
             t.len = i - start;
             out.push_back(std::move(t));
+            size_t j = i;
+            while (j < n && (s[j] == ' ' || s[j] == '\t')) ++j;
+            if (raw_literal && j < n && s[j] == '(') {
+                // datetime(2026-03-14T02:10:00Z) is not made of tokens: keep it raw.
+                punct(j, 1);
+                size_t end = 0;
+                Token raw;
+                raw.kind = Tok::Raw;
+                raw.text = raw_until_paren(s, j + 1, end);
+                raw.pos = j + 1;
+                raw.len = end - 1 - (j + 1);
+                out.push_back(std::move(raw));
+                punct(end - 1, 1);
+            }
             continue;
         }
         static const char* const two[] = {"==", "!=", "=~", "!~", "<=", ">=", "..", "<>"};
@@ -215,7 +250,7 @@ std::vector<Token> lex(std::string_view s) {
         }
         throw QueryError(i, std::string("unexpected character '") +
                                 (std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c)
-                                                                              : std::string("?")) +
+                                                                             : std::string("?")) +
                                 "'");
     }
     Token end;

@@ -15,7 +15,7 @@ struct QueryError : std::runtime_error {
     size_t offset;
 };
 
-enum class Tok { Ident, Long, Real, TimeSpan, String, Punct, End };
+enum class Tok { Ident, Long, Real, TimeSpan, String, Punct, Raw, End };
 
 struct Token {
     Tok kind = Tok::End;

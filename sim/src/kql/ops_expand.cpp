@@ -58,8 +58,10 @@ Frame Engine::op_mv_expand(const Frame& in, const Op& op) {
     auto make_col = [&](size_t k) {
         Column c(items[k].name, op.expand_to);
         for (const auto& v : vals[k]) {
-            if (op.expand_to == ColumnType::Dynamic) push_value(c, v);
-            else push_value(c, unwrap_dynamic(v));
+            if (op.expand_to == ColumnType::Dynamic)
+                push_value(c, v);
+            else
+                push_value(c, unwrap_dynamic(v));
         }
         return c;
     };
@@ -70,7 +72,8 @@ Frame Engine::op_mv_expand(const Frame& in, const Op& op) {
                 out.columns().push_back(make_col(k));
                 replaced = true;
             }
-        if (!replaced) out.columns().push_back(base.t().columns()[ci].clone(base.t().columns()[ci].name()));
+        if (!replaced)
+            out.columns().push_back(base.t().columns()[ci].clone(base.t().columns()[ci].name()));
     }
     for (size_t k = 0; k < items.size(); ++k)
         if (items[k].replaces < 0) out.columns().push_back(make_col(k));
@@ -87,7 +90,8 @@ Frame Engine::op_parse(const Frame& in, const Op& op) {
     for (size_t k = 0; k < op.pattern.size(); ++k) {
         const ParsePart& p = op.pattern[k];
         bool last = k + 1 == op.pattern.size();
-        if (p.star) pattern += last ? ".*" : ".*?";
+        if (p.star)
+            pattern += last ? ".*" : ".*?";
         else if (!p.column.empty()) {
             pattern += last ? "(.*)" : "(.*?)";
             cols.push_back(&p);
@@ -118,15 +122,18 @@ Frame Engine::op_parse(const Frame& in, const Op& op) {
                 push_value(made[k], Value::make_null(cols[k]->type));
                 continue;
             }
-            Value v = Value::str(std::string(sub[k + 1].data() ? sub[k + 1].data() : "", sub[k + 1].size()));
-            if (cols[k]->type == ColumnType::String) push_value(made[k], v);
+            Value v = Value::str(
+                std::string(sub[k + 1].data() ? sub[k + 1].data() : "", sub[k + 1].size()));
+            if (cols[k]->type == ColumnType::String)
+                push_value(made[k], v);
             else {
                 BExpr conv;
-                conv.fn = cols[k]->type == ColumnType::Long ? Fn::ToLong
-                          : cols[k]->type == ColumnType::Real ? Fn::ToReal
+                conv.fn = cols[k]->type == ColumnType::Long       ? Fn::ToLong
+                          : cols[k]->type == ColumnType::Real     ? Fn::ToReal
                           : cols[k]->type == ColumnType::DateTime ? Fn::ToDateTime
                           : cols[k]->type == ColumnType::TimeSpan ? Fn::ToTimeSpan
-                          : cols[k]->type == ColumnType::Bool ? Fn::ToBool : Fn::ParseJson;
+                          : cols[k]->type == ColumnType::Bool     ? Fn::ToBool
+                                                                  : Fn::ParseJson;
                 conv.type = cols[k]->type;
                 BExpr lit;
                 lit.fn = Fn::Lit;
@@ -138,8 +145,10 @@ Frame Engine::op_parse(const Frame& in, const Op& op) {
     }
     for (auto& c : made) {
         int existing = out.column_index(c.name());
-        if (existing >= 0) out.columns()[size_t(existing)] = std::move(c);
-        else out.columns().push_back(std::move(c));
+        if (existing >= 0)
+            out.columns()[size_t(existing)] = std::move(c);
+        else
+            out.columns().push_back(std::move(c));
     }
     return owned_frame(std::move(out), in.lineage);
 }

@@ -72,8 +72,10 @@ Frame Engine::op_join(const Frame& left, const Op& op) {
                 std::swap(c1, c2);
                 std::swap(s1, s2);
             }
-            lcols.push_back(column_or_throw(lt, c1, cond->args[s1 == "$left" ? 0 : 1]->pos, "left"));
-            rcols.push_back(column_or_throw(rt, c2, cond->args[s1 == "$left" ? 1 : 0]->pos, "right"));
+            lcols.push_back(
+                column_or_throw(lt, c1, cond->args[s1 == "$left" ? 0 : 1]->pos, "left"));
+            rcols.push_back(
+                column_or_throw(rt, c2, cond->args[s1 == "$left" ? 1 : 0]->pos, "right"));
         } else {
             throw QueryError(cond->pos, "expected a column name or $left.Column == $right.Column "
                                         "after 'on'");
@@ -153,7 +155,8 @@ Frame Engine::op_join(const Frame& left, const Op& op) {
     std::vector<Lineage> lin;
     if (!left.lineage.empty() || !right.lineage.empty()) {
         lin.reserve(lrows.size());
-        for (size_t i = 0; i < lrows.size(); ++i) append_lineage(lin, left, lrows[i], right, rrows[i]);
+        for (size_t i = 0; i < lrows.size(); ++i)
+            append_lineage(lin, left, lrows[i], right, rrows[i]);
     }
     return owned_frame(std::move(out), std::move(lin));
 }

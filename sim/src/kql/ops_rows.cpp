@@ -70,9 +70,8 @@ Frame Engine::op_where(const Frame& in, const Op& op) {
             Value sub;
             cx.sub_val = &sub;
             for (size_t code = 0; code < dict.size(); ++code) {
-                sub = col->type() == ColumnType::String
-                          ? Value::str(dict[code])
-                          : cell_value(*col, 0); // replaced below
+                sub = col->type() == ColumnType::String ? Value::str(dict[code])
+                                                        : cell_value(*col, 0); // replaced below
                 if (col->type() == ColumnType::Dynamic) {
                     Json j = Json::parse(dict[code], nullptr, false);
                     sub = Value::dynamic(j.is_discarded() ? Json(dict[code]) : std::move(j));
@@ -124,7 +123,8 @@ Frame Engine::op_project(const Frame& in, const Op& op) {
         std::map<std::string, std::string> renames;
         for (const auto& a : op.items) {
             if (a.name.empty() || a.expr->kind != Expr::Name)
-                throw QueryError(a.expr->pos, "expected NewName = ExistingColumn in project-rename");
+                throw QueryError(a.expr->pos,
+                                 "expected NewName = ExistingColumn in project-rename");
             if (t.column_index(a.expr->name) < 0) bind(*a.expr, t, m_scope); // reports the name
             renames[a.expr->name] = a.name;
         }
@@ -142,8 +142,10 @@ Frame Engine::op_project(const Frame& in, const Op& op) {
         if (out.column_index(name) >= 0)
             throw QueryError(a.name.empty() ? a.expr->pos : a.name_pos,
                              "the column '" + name + "' is already in the projection");
-        if (b.fn == Fn::Col) out.columns().push_back(t.columns()[size_t(b.col)].clone(name));
-        else out.columns().push_back(eval_column(*this, t, b, name));
+        if (b.fn == Fn::Col)
+            out.columns().push_back(t.columns()[size_t(b.col)].clone(name));
+        else
+            out.columns().push_back(eval_column(*this, t, b, name));
     }
     return owned_frame(std::move(out), in.lineage);
 }
@@ -175,8 +177,10 @@ Frame Engine::op_extend(const Frame& in, const Op& op) {
         if (name.empty()) name = "Column" + std::to_string(++auto_n);
         Column c = eval_column(*this, out, b, name);
         int existing = out.column_index(name);
-        if (existing >= 0) out.columns()[size_t(existing)] = std::move(c);
-        else out.columns().push_back(std::move(c));
+        if (existing >= 0)
+            out.columns()[size_t(existing)] = std::move(c);
+        else
+            out.columns().push_back(std::move(c));
     }
     return owned_frame(std::move(out), in.lineage);
 }
@@ -229,7 +233,8 @@ Frame Engine::op_sort(const Frame& in, const Op& op, size_t limit) {
     auto less = [&](uint32_t a, uint32_t b) {
         for (size_t k = 0; k < keys.size(); ++k) {
             const Value &x = vals[k][a], &y = vals[k][b];
-            bool nx = x.null && x.type != ColumnType::String, ny = y.null && y.type != ColumnType::String;
+            bool nx = x.null && x.type != ColumnType::String,
+                 ny = y.null && y.type != ColumnType::String;
             if (nx || ny) {
                 if (nx == ny) continue;
                 return op.sort[k].nulls_first ? nx : ny;
@@ -274,8 +279,8 @@ Frame Engine::op_getschema(const Frame& in, const Op& op) {
     for (const auto& col : in.t().columns()) {
         n.push_string(col.name());
         o.push_int(i++);
-        static const char* const net[] = {"System.String", "System.Int64", "System.Double",
-                                          "System.SByte", "System.DateTime", "System.TimeSpan",
+        static const char* const net[] = {"System.String", "System.Int64",    "System.Double",
+                                          "System.SByte",  "System.DateTime", "System.TimeSpan",
                                           "System.Object"};
         d.push_string(net[static_cast<int>(col.type())]);
         c.push_string(column_type_name(col.type()));

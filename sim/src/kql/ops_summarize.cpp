@@ -24,14 +24,16 @@ struct KeyPart {
             if (col->is_null(cx.row)) return INT64_MIN;
             switch (col->type()) {
             case ColumnType::String:
-            case ColumnType::Dynamic: return col->code(cx.row);
+            case ColumnType::Dynamic:
+                return col->code(cx.row);
             case ColumnType::Real: {
                 double d = col->real(cx.row);
                 int64_t v;
                 std::memcpy(&v, &d, 8);
                 return v;
             }
-            default: return col->i64(cx.row);
+            default:
+                return col->i64(cx.row);
             }
         }
         Value v = eval(expr, cx);
@@ -51,7 +53,8 @@ struct KeyPart {
             std::memcpy(&x, &v.d, 8);
             return x;
         }
-        default: return v.i;
+        default:
+            return v.i;
         }
     }
 };
@@ -67,10 +70,14 @@ struct AggSpec {
 
 std::string agg_prefix(Agg a, const std::string& fn) {
     switch (a) {
-    case Agg::MakeSet: return "set_";
-    case Agg::MakeList: return "list_";
-    case Agg::TakeAny: return "any_";
-    default: return fn + "_";
+    case Agg::MakeSet:
+        return "set_";
+    case Agg::MakeList:
+        return "list_";
+    case Agg::TakeAny:
+        return "any_";
+    default:
+        return fn + "_";
     }
 }
 
@@ -104,26 +111,38 @@ Frame Engine::op_summarize(const Frame& in, const Op& op) {
         AggSpec s{*kind, &e, a.name, {}, false, ColumnType::Long};
         size_t want_min = 1, want_max = 1;
         switch (*kind) {
-        case Agg::Count: want_min = 0, want_max = 0; break;
-        case Agg::DCount: want_max = 2; break;
+        case Agg::Count:
+            want_min = 0, want_max = 0;
+            break;
+        case Agg::DCount:
+            want_max = 2;
+            break;
         case Agg::MakeSet:
-        case Agg::MakeList: want_max = 2; break;
+        case Agg::MakeList:
+            want_max = 2;
+            break;
         case Agg::ArgMax:
-        case Agg::ArgMin: want_min = 2, want_max = 64; break;
+        case Agg::ArgMin:
+            want_min = 2, want_max = 64;
+            break;
         case Agg::DCountIf:
         case Agg::SumIf:
-        case Agg::AvgIf: want_min = 2, want_max = 2; break;
-        default: break;
+        case Agg::AvgIf:
+            want_min = 2, want_max = 2;
+            break;
+        default:
+            break;
         }
         if (e.args.size() < want_min || e.args.size() > want_max)
-            throw QueryError(e.pos, e.name + "() takes " +
-                                        (want_min == want_max ? std::to_string(want_min)
-                                                              : std::to_string(want_min) + " or more") +
-                                        " argument" + (want_max == 1 ? "" : "s") + ", not " +
-                                        std::to_string(e.args.size()));
+            throw QueryError(e.pos,
+                             e.name + "() takes " +
+                                 (want_min == want_max ? std::to_string(want_min)
+                                                       : std::to_string(want_min) + " or more") +
+                                 " argument" + (want_max == 1 ? "" : "s") + ", not " +
+                                 std::to_string(e.args.size()));
         for (size_t k = 0; k < e.args.size(); ++k) {
-            if (e.args[k]->kind == Expr::Star &&
-                (s.kind == Agg::ArgMax || s.kind == Agg::ArgMin) && k > 0) {
+            if (e.args[k]->kind == Expr::Star && (s.kind == Agg::ArgMax || s.kind == Agg::ArgMin) &&
+                k > 0) {
                 s.star = true;
                 continue;
             }
@@ -133,7 +152,9 @@ Frame Engine::op_summarize(const Frame& in, const Op& op) {
         case Agg::Count:
         case Agg::CountIf:
         case Agg::DCount:
-        case Agg::DCountIf: s.type = ColumnType::Long; break;
+        case Agg::DCountIf:
+            s.type = ColumnType::Long;
+            break;
         case Agg::Sum:
         case Agg::SumIf:
             s.type = s.args[0].type == ColumnType::Real || s.args[0].type == ColumnType::Dynamic
@@ -141,13 +162,20 @@ Frame Engine::op_summarize(const Frame& in, const Op& op) {
                          : s.args[0].type;
             break;
         case Agg::Avg:
-        case Agg::AvgIf: s.type = ColumnType::Real; break;
+        case Agg::AvgIf:
+            s.type = ColumnType::Real;
+            break;
         case Agg::MakeSet:
-        case Agg::MakeList: s.type = ColumnType::Dynamic; break;
-        default: s.type = s.args[0].type; break;
+        case Agg::MakeList:
+            s.type = ColumnType::Dynamic;
+            break;
+        default:
+            s.type = s.args[0].type;
+            break;
         }
         if (s.name.empty() && s.kind != Agg::ArgMax && s.kind != Agg::ArgMin) {
-            if (s.kind == Agg::Count || s.kind == Agg::CountIf) s.name = e.name + "_";
+            if (s.kind == Agg::Count || s.kind == Agg::CountIf)
+                s.name = e.name + "_";
             else {
                 std::string base = auto_name(*e.args[0]);
                 s.name = base.empty() ? "Column" + std::to_string(++auto_n)
@@ -263,7 +291,8 @@ Frame Engine::op_summarize(const Frame& in, const Op& op) {
                 cx.row = r;
                 if (cond && !truthy(eval(s.args[1], cx))) continue;
                 Value v = unwrap_dynamic(eval(s.args[0], cx));
-                if (v.null || v.type == ColumnType::String || v.type == ColumnType::Dynamic) continue;
+                if (v.null || v.type == ColumnType::String || v.type == ColumnType::Dynamic)
+                    continue;
                 uint32_t g = group_of[r];
                 dsum[g] += as_double(v);
                 if (v.type != ColumnType::Real) isum[g] += v.i;
@@ -271,9 +300,13 @@ Frame Engine::op_summarize(const Frame& in, const Op& op) {
             }
             for (size_t g = 0; g < ng; ++g) {
                 bool avg = s.kind == Agg::Avg || s.kind == Agg::AvgIf;
-                if (avg) results[g] = cnt[g] ? Value::real(dsum[g] / double(cnt[g])) : Value::make_null(ColumnType::Real);
-                else if (s.type == ColumnType::Real) results[g] = Value::real(dsum[g]);
-                else results[g] = Value::of_int(s.type, isum[g]);
+                if (avg)
+                    results[g] = cnt[g] ? Value::real(dsum[g] / double(cnt[g]))
+                                        : Value::make_null(ColumnType::Real);
+                else if (s.type == ColumnType::Real)
+                    results[g] = Value::real(dsum[g]);
+                else
+                    results[g] = Value::of_int(s.type, isum[g]);
             }
             break;
         }

@@ -7,10 +7,10 @@ namespace alertdrill::kql {
 
 namespace {
 const std::vector<std::string> k_operators = {
-    "where",   "filter",   "project", "project-away", "project-rename", "extend",
-    "summarize", "sort",   "order",   "take",         "limit",          "top",
-    "distinct", "count",   "join",    "union",        "mv-expand",      "parse",
-    "getschema"};
+    "where",  "filter",    "project",  "project-away", "project-rename",
+    "extend", "summarize", "sort",     "order",        "take",
+    "limit",  "top",       "distinct", "count",        "join",
+    "union",  "mv-expand", "parse",    "getschema"};
 } // namespace
 
 DepthGuard::DepthGuard(Parser& p) : m_p(p) {
@@ -21,12 +21,18 @@ DepthGuard::DepthGuard(Parser& p) : m_p(p) {
 
 std::string Parser::describe(const Token& t) const {
     switch (t.kind) {
-    case Tok::End: return "the end of the query";
-    case Tok::String: return "a string";
+    case Tok::End:
+        return "the end of the query";
+    case Tok::String:
+        return "a string";
+    case Tok::Raw:
+        return "'" + t.text + "'";
     case Tok::Long:
     case Tok::Real:
-    case Tok::TimeSpan: return "'" + std::string(m_src.substr(t.pos, t.len)) + "'";
-    default: return "'" + t.text + "'";
+    case Tok::TimeSpan:
+        return "'" + std::string(m_src.substr(t.pos, t.len)) + "'";
+    default:
+        return "'" + t.text + "'";
     }
 }
 
@@ -75,7 +81,8 @@ Query parse_query(std::string_view src, const std::function<bool(const std::stri
 Query Parser::query() {
     Query q;
     while (true) {
-        while (accept_punct(";")) {}
+        while (accept_punct(";")) {
+        }
         if (peek().kind == Tok::End) break;
         q.statements.push_back(statement());
         if (peek().kind == Tok::End) break;
@@ -96,7 +103,7 @@ bool Parser::starts_tabular() const {
     while (is_punct("(", k)) ++k;
     const Token& t = peek(k);
     if (t.kind != Tok::Ident) return false;
-    if (t.text == "union") return true;
+    if (t.text == "union" || t.text == "print") return true;
     if (is_punct("(", k + 1)) return false; // a function call
     return m_is_table(t.text) || m_let_tables.count(t.text) > 0;
 }
@@ -140,6 +147,11 @@ TabPtr Parser::tabular_source() {
         t->ops.push_back(std::move(op));
         return t;
     }
+    if (accept_word("print")) {
+        t->is_print = true;
+        t->print_items = assign_list(false);
+        return t;
+    }
     t->source = expect_name("a table name");
     return t;
 }
@@ -156,13 +168,18 @@ std::vector<SortKey> Parser::sort_keys() {
     do {
         SortKey k;
         k.expr = expr();
-        if (accept_word("asc")) k.asc = true;
-        else accept_word("desc");
+        if (accept_word("asc"))
+            k.asc = true;
+        else
+            accept_word("desc");
         k.nulls_first = k.asc;
         if (accept_word("nulls")) {
-            if (accept_word("first")) k.nulls_first = true;
-            else if (accept_word("last")) k.nulls_first = false;
-            else fail_here("'first' or 'last' after 'nulls'");
+            if (accept_word("first"))
+                k.nulls_first = true;
+            else if (accept_word("last"))
+                k.nulls_first = false;
+            else
+                fail_here("'first' or 'last' after 'nulls'");
         }
         keys.push_back(std::move(k));
     } while (accept_punct(","));
@@ -200,9 +217,10 @@ ColumnType Parser::type_name(std::string_view what) {
     size_t pos = peek().pos;
     std::string n = expect_name(what);
     auto t = parse_column_type(n);
-    if (!t) throw QueryError(pos, "unknown type '" + n +
-                                      "': expected string, long, int, real, bool, datetime, "
-                                      "timespan or dynamic");
+    if (!t)
+        throw QueryError(pos, "unknown type '" + n +
+                                  "': expected string, long, int, real, bool, datetime, "
+                                  "timespan or dynamic");
     return *t;
 }
 
@@ -241,8 +259,10 @@ Op Parser::tab_operator() {
         op.sort = sort_keys();
     } else if (w == "distinct") {
         op.kind = Op::Distinct;
-        if (accept_punct("*")) op.distinct_star = true;
-        else op.items = assign_list(false);
+        if (accept_punct("*"))
+            op.distinct_star = true;
+        else
+            op.items = assign_list(false);
     } else if (w == "count") {
         op.kind = Op::Count;
     } else if (w == "getschema") {
@@ -286,9 +306,9 @@ void Parser::op_join(Op& op) {
             op.kind_pos = peek().pos;
             op.kind_name = expect_name("a join kind");
             static const std::vector<std::string> kinds = {
-                "inner", "innerunique", "leftouter", "rightouter", "fullouter",
-                "leftanti", "rightanti", "leftsemi", "rightsemi", "leftantisemi",
-                "rightantisemi", "anti"};
+                "inner",     "innerunique",  "leftouter",     "rightouter",
+                "fullouter", "leftanti",     "rightanti",     "leftsemi",
+                "rightsemi", "leftantisemi", "rightantisemi", "anti"};
             bool ok = false;
             for (const auto& k : kinds) ok = ok || k == op.kind_name;
             if (!ok)
@@ -318,9 +338,12 @@ void Parser::op_union(Op& op) {
     while (peek().kind == Tok::Ident && is_punct("=", 1)) {
         std::string key = next().text;
         ++m_i;
-        if (key == "withsource") op.with_source = expect_name("a column name after withsource=");
-        else if (key == "kind" || key == "isfuzzy") next();
-        else throw QueryError(m_toks[m_i - 2].pos, "unknown union parameter '" + key + "'");
+        if (key == "withsource")
+            op.with_source = expect_name("a column name after withsource=");
+        else if (key == "kind" || key == "isfuzzy")
+            next();
+        else
+            throw QueryError(m_toks[m_i - 2].pos, "unknown union parameter '" + key + "'");
     }
     do {
         op.sources.push_back(tabular_source());
@@ -328,9 +351,9 @@ void Parser::op_union(Op& op) {
 }
 
 void Parser::op_mv_expand(Op& op) {
-    while (peek().kind == Tok::Ident && is_punct("=", 1) &&
-           (peek().text == "bagexpansion" || peek().text == "with_itemindex" ||
-            peek().text == "kind"))
+    while (
+        peek().kind == Tok::Ident && is_punct("=", 1) &&
+        (peek().text == "bagexpansion" || peek().text == "with_itemindex" || peek().text == "kind"))
         m_i += 3;
     do {
         op.items.push_back(assign());

@@ -24,9 +24,7 @@ class Parser {
 
   private:
     friend struct DepthGuard;
-    const Token& peek(size_t k = 0) const {
-        return m_toks[std::min(m_i + k, m_toks.size() - 1)];
-    }
+    const Token& peek(size_t k = 0) const { return m_toks[std::min(m_i + k, m_toks.size() - 1)]; }
     const Token& next() { return m_toks[std::min(m_i++, m_toks.size() - 1)]; }
     bool is_punct(std::string_view p, size_t k = 0) const {
         return peek(k).kind == Tok::Punct && peek(k).text == p;

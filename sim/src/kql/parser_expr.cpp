@@ -27,10 +27,10 @@ ExprPtr binary(size_t pos, std::string op, ExprPtr a, ExprPtr b) {
 }
 
 const std::vector<std::string> k_string_ops = {
-    "has",        "!has",       "has_cs",      "!has_cs",    "contains",  "!contains",
-    "contains_cs", "!contains_cs", "startswith", "!startswith", "startswith_cs",
-    "!startswith_cs", "endswith", "!endswith",  "endswith_cs", "!endswith_cs", "hasprefix",
-    "!hasprefix", "hassuffix",  "!hassuffix",  "matches"};
+    "has",         "!has",         "has_cs",      "!has_cs",      "contains",      "!contains",
+    "contains_cs", "!contains_cs", "startswith",  "!startswith",  "startswith_cs", "!startswith_cs",
+    "endswith",    "!endswith",    "endswith_cs", "!endswith_cs", "hasprefix",     "!hasprefix",
+    "hassuffix",   "!hassuffix",   "matches"};
 const std::vector<std::string> k_list_ops = {"in", "!in", "in~", "!in~", "has_any", "has_all"};
 
 bool contains_word(const std::vector<std::string>& v, const std::string& w) {
@@ -228,8 +228,12 @@ Json Parser::json_value() {
         if (neg) break;
         next();
         return t.text;
-    case Tok::Long: next(); return neg ? -t.i : t.i;
-    case Tok::Real: next(); return neg ? -t.d : t.d;
+    case Tok::Long:
+        next();
+        return neg ? -t.i : t.i;
+    case Tok::Real:
+        next();
+        return neg ? -t.d : t.d;
     case Tok::Ident:
         if (neg) break;
         if (t.text == "true" || t.text == "false") {
@@ -241,7 +245,8 @@ Json Parser::json_value() {
             return nullptr;
         }
         break;
-    default: break;
+    default:
+        break;
     }
     fail_here("a value (string, number, true, false, null, [..] or {..}) in dynamic()");
 }
@@ -255,9 +260,15 @@ ExprPtr Parser::dynamic_literal(size_t pos) {
 ExprPtr Parser::primary() {
     const Token& t = peek();
     switch (t.kind) {
-    case Tok::Long: next(); return literal(t.pos, Value::of_int(ColumnType::Long, t.i));
-    case Tok::Real: next(); return literal(t.pos, Value::real(t.d));
-    case Tok::TimeSpan: next(); return literal(t.pos, Value::of_int(ColumnType::TimeSpan, t.i));
+    case Tok::Long:
+        next();
+        return literal(t.pos, Value::of_int(ColumnType::Long, t.i));
+    case Tok::Real:
+        next();
+        return literal(t.pos, Value::real(t.d));
+    case Tok::TimeSpan:
+        next();
+        return literal(t.pos, Value::of_int(ColumnType::TimeSpan, t.i));
     case Tok::String: {
         next();
         std::string s = t.text;
@@ -314,16 +325,17 @@ ExprPtr Parser::primary() {
                 m_i += 2;
                 return dynamic_literal(pos);
             }
-            if (type && w != "string" && (peek(2).kind == Tok::Long || peek(2).kind == Tok::Real ||
-                                          is_word("null", 2) || is_word("true", 2) ||
-                                          is_word("false", 2)) &&
+            if (type && w != "string" &&
+                (peek(2).kind == Tok::Long || peek(2).kind == Tok::Real || is_word("null", 2) ||
+                 is_word("true", 2) || is_word("false", 2)) &&
                 is_punct(")", 3)) {
                 const Token& v = peek(2);
                 m_i += 4;
                 if (v.text == "null") return literal(pos, Value::make_null(*type));
                 if (*type == ColumnType::Real)
                     return literal(pos, Value::real(v.kind == Tok::Real ? v.d : double(v.i)));
-                if (*type == ColumnType::Bool) return literal(pos, Value::boolean(v.text == "true"));
+                if (*type == ColumnType::Bool)
+                    return literal(pos, Value::boolean(v.text == "true"));
                 return literal(pos, Value::of_int(*type, v.kind == Tok::Real ? int64_t(v.d) : v.i));
             }
             next();
@@ -341,7 +353,8 @@ ExprPtr Parser::primary() {
         next();
         return node(Expr::Name, pos, w);
     }
-    default: break;
+    default:
+        break;
     }
     fail_here("a value, a column name or a function call");
 }

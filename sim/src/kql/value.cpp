@@ -28,15 +28,21 @@ Value unwrap_dynamic(const Value& v) {
 Json to_json(const Value& v) {
     if (v.null) return nullptr;
     switch (v.type) {
-    case ColumnType::String: return v.s;
-    case ColumnType::Long: return v.i;
+    case ColumnType::String:
+        return v.s;
+    case ColumnType::Long:
+        return v.i;
     case ColumnType::Real:
         if (!std::isfinite(v.d)) return nullptr;
         return v.d;
-    case ColumnType::Bool: return v.i != 0;
-    case ColumnType::DateTime: return format_datetime_us(v.i);
-    case ColumnType::TimeSpan: return format_timespan_us(v.i);
-    case ColumnType::Dynamic: return v.dyn ? *v.dyn : Json();
+    case ColumnType::Bool:
+        return v.i != 0;
+    case ColumnType::DateTime:
+        return format_datetime_us(v.i);
+    case ColumnType::TimeSpan:
+        return format_timespan_us(v.i);
+    case ColumnType::Dynamic:
+        return v.dyn ? *v.dyn : Json();
     }
     return nullptr;
 }
@@ -44,12 +50,18 @@ Json to_json(const Value& v) {
 std::string to_string_value(const Value& v) {
     if (v.null) return "";
     switch (v.type) {
-    case ColumnType::String: return v.s;
-    case ColumnType::Long: return std::to_string(v.i);
-    case ColumnType::Real: return fmt::format("{}", v.d);
-    case ColumnType::Bool: return v.i ? "true" : "false";
-    case ColumnType::DateTime: return format_datetime_us(v.i);
-    case ColumnType::TimeSpan: return format_timespan_us(v.i);
+    case ColumnType::String:
+        return v.s;
+    case ColumnType::Long:
+        return std::to_string(v.i);
+    case ColumnType::Real:
+        return fmt::format("{}", v.d);
+    case ColumnType::Bool:
+        return v.i ? "true" : "false";
+    case ColumnType::DateTime:
+        return format_datetime_us(v.i);
+    case ColumnType::TimeSpan:
+        return format_timespan_us(v.i);
     case ColumnType::Dynamic:
         if (!v.dyn) return "";
         if (v.dyn->is_string()) return v.dyn->get<std::string>();
@@ -121,8 +133,12 @@ bool values_equal(const Value& a0, const Value& b0, bool ignore_case) {
 }
 
 namespace {
-inline bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-inline char low(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+inline bool alnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+inline char low(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 size_t ifind(std::string_view hay, std::string_view needle, size_t from, bool cs) {
     if (needle.size() > hay.size()) return std::string_view::npos;
@@ -167,15 +183,18 @@ bool iends_with(std::string_view hay, std::string_view needle) {
 Value cell_value(const Column& c, size_t row) {
     if (c.is_null(row)) return Value::make_null(c.type());
     switch (c.type()) {
-    case ColumnType::String: return Value::str(std::string(c.str(row)));
-    case ColumnType::Real: return Value::real(c.real(row));
+    case ColumnType::String:
+        return Value::str(std::string(c.str(row)));
+    case ColumnType::Real:
+        return Value::real(c.real(row));
     case ColumnType::Dynamic: {
         auto text = c.str(row);
         Json j = Json::parse(text.begin(), text.end(), nullptr, false);
         if (j.is_discarded()) j = std::string(text);
         return Value::dynamic(std::move(j));
     }
-    default: return Value::of_int(c.type(), c.i64(row));
+    default:
+        return Value::of_int(c.type(), c.i64(row));
     }
 }
 
@@ -192,15 +211,22 @@ void push_value(Column& c, const Value& v0) {
         return;
     }
     switch (c.type()) {
-    case ColumnType::Dynamic: c.push_string(to_json(v).dump()); break;
+    case ColumnType::Dynamic:
+        c.push_string(to_json(v).dump());
+        break;
     case ColumnType::Real:
-        if (v.type == ColumnType::String || v.type == ColumnType::Dynamic) c.push_null();
-        else c.push_real(as_double(v));
+        if (v.type == ColumnType::String || v.type == ColumnType::Dynamic)
+            c.push_null();
+        else
+            c.push_real(as_double(v));
         break;
     default:
-        if (v.type == ColumnType::Real) c.push_int(static_cast<int64_t>(v.d));
-        else if (v.type == ColumnType::String || v.type == ColumnType::Dynamic) c.push_null();
-        else c.push_int(v.i);
+        if (v.type == ColumnType::Real)
+            c.push_int(static_cast<int64_t>(v.d));
+        else if (v.type == ColumnType::String || v.type == ColumnType::Dynamic)
+            c.push_null();
+        else
+            c.push_int(v.i);
         break;
     }
 }

@@ -51,7 +51,8 @@ struct Value {
     static Value dynamic(Json j);
 };
 
-/// A dynamic value's scalar as a typed value (strings, numbers, bools); arrays/objects stay dynamic.
+/// A dynamic value's scalar as a typed value (strings, numbers, bools); arrays/objects stay
+/// dynamic.
 Value unwrap_dynamic(const Value& v);
 /// The value as JSON (for dynamic arrays, make_set, output).
 Json to_json(const Value& v);
