@@ -27,14 +27,20 @@ Frame owned_frame(Table t, std::vector<Lineage> lineage) {
     return f;
 }
 
-Frame gather(const Frame& in, const std::vector<uint32_t>& rows) {
+Frame gather(const Frame& in, const std::vector<uint32_t>& rows, const NeedSet* need) {
     if (rows.size() == in.rows()) {
         bool identity = true;
         for (size_t i = 0; i < rows.size() && identity; ++i) identity = rows[i] == i;
         if (identity) return in;
     }
     Table out(in.t().name());
-    for (const auto& c : in.t().columns()) out.add_column(c.name(), c.type()).append_rows(c, rows);
+    const auto& cols = in.t().columns();
+    for (size_t k = 0; k < cols.size(); ++k) {
+        const Column& c = cols[k];
+        bool keep = !need || need->count(c.name()) > 0;
+        if (!keep && k + 1 == cols.size() && out.columns().empty()) keep = true;
+        if (keep) out.add_column(c.name(), c.type()).append_rows(c, rows);
+    }
     std::vector<Lineage> lin;
     if (!in.lineage.empty()) {
         lin.reserve(rows.size());
@@ -155,8 +161,14 @@ Frame Engine::apply(const Frame& in, const Op& op) {
 
 Frame Engine::eval_tab(const TabExpr& t) {
     Frame f = source(t);
+    auto needs = needed_after(t);
+    const NeedSet* saved = m_need;
     size_t k = t.is_union ? 1 : 0;
-    for (; k < t.ops.size(); ++k) f = apply(f, t.ops[k]);
+    for (; k < t.ops.size(); ++k) {
+        m_need = needs[k] ? &*needs[k] : nullptr;
+        f = apply(f, t.ops[k]);
+    }
+    m_need = saved;
     return f;
 }
 

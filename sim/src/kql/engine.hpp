@@ -6,10 +6,13 @@
 #include "kql/eval.hpp"
 
 #include <memory>
+#include <optional>
+#include <set>
 
 namespace alertdrill::kql {
 
 using Lineage = std::vector<uint32_t>;
+using NeedSet = std::set<std::string>;
 
 struct Frame {
     std::shared_ptr<const Table> table;
@@ -19,8 +22,11 @@ struct Frame {
 };
 
 Frame owned_frame(Table t, std::vector<Lineage> lineage = {});
-/// The rows of `in` at `rows`, in that order, with their lineage.
-Frame gather(const Frame& in, const std::vector<uint32_t>& rows);
+/// The rows of `in` at `rows`, in that order, with their lineage. With `need`, only those
+/// columns are copied (at least one column is kept so the row count survives).
+Frame gather(const Frame& in, const std::vector<uint32_t>& rows, const NeedSet* need = nullptr);
+/// Per operator of `t`, the columns the operators after it may read (nullopt: all of them).
+std::vector<std::optional<NeedSet>> needed_after(const TabExpr& t);
 /// A name not yet used in `t`: `base`, then base1, base2, ...
 std::string unique_name(const Table& t, const std::string& base);
 
@@ -66,6 +72,10 @@ class Engine {
     std::map<const Table*, std::vector<Lineage>> m_source_lineage;
     std::vector<std::string> m_key_names;
     size_t m_work = 0;
+    const NeedSet* m_need = nullptr; // columns later operators read; nullptr: all
+
+  public:
+    const NeedSet* need() const { return m_need; }
 };
 
 } // namespace alertdrill::kql

@@ -129,7 +129,7 @@ Frame Engine::op_join(const Frame& left, const Op& op) {
         return gather(right, keep);
     }
     if (kind == "leftanti" || kind == "anti" || kind == "leftantisemi" || kind == "leftsemi")
-        return gather(left, lrows);
+        return gather(left, lrows, m_need);
     if (kind == "rightouter" || kind == "fullouter") {
         if (kind == "rightouter") {
             // Only matched pairs so far; add unmatched right rows with null left sides.
@@ -148,10 +148,17 @@ Frame Engine::op_join(const Frame& left, const Op& op) {
                 rrows.push_back(r);
             }
     }
+    // Unneeded columns are skipped; a left column named like a right one stays so that the
+    // right one's rename (Caller1) does not change.
     Table out(lt.name());
-    for (const auto& c : lt.columns()) out.add_column(c.name(), c.type()).append_rows(c, lrows);
-    for (const auto& c : rt.columns())
-        out.add_column(unique_name(out, c.name()), c.type()).append_rows(c, rrows);
+    for (const auto& c : lt.columns())
+        if (!m_need || m_need->count(c.name()) || rt.column_index(c.name()) >= 0)
+            out.add_column(c.name(), c.type()).append_rows(c, lrows);
+    for (const auto& c : rt.columns()) {
+        std::string name = unique_name(out, c.name());
+        if (!m_need || m_need->count(name) || out.columns().empty())
+            out.add_column(name, c.type()).append_rows(c, rrows);
+    }
     std::vector<Lineage> lin;
     if (!left.lineage.empty() || !right.lineage.empty()) {
         lin.reserve(lrows.size());

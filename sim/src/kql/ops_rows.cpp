@@ -112,7 +112,7 @@ Frame Engine::op_where(const Frame& in, const Op& op) {
         all = false;
     }
     if (all) return in;
-    return gather(in, sel);
+    return gather(in, sel, m_need);
 }
 
 Frame Engine::op_project(const Frame& in, const Op& op) {
@@ -221,7 +221,7 @@ Frame Engine::op_sort(const Frame& in, const Op& op, size_t limit) {
         } else {
             std::sort(idx.begin(), idx.end(), less);
         }
-        return gather(in, idx);
+        return gather(in, idx, m_need);
     }
     std::vector<std::vector<Value>> vals(keys.size(), std::vector<Value>(n));
     RowCtx cx = ctx(t);
@@ -250,7 +250,7 @@ Frame Engine::op_sort(const Frame& in, const Op& op, size_t limit) {
     } else {
         std::sort(idx.begin(), idx.end(), less);
     }
-    return gather(in, idx);
+    return gather(in, idx, m_need);
 }
 
 Frame Engine::op_take(const Frame& in, const Op& op) {
@@ -258,7 +258,7 @@ Frame Engine::op_take(const Frame& in, const Op& op) {
     if (n >= in.rows()) return in;
     std::vector<uint32_t> idx(n);
     for (size_t i = 0; i < n; ++i) idx[i] = static_cast<uint32_t>(i);
-    return gather(in, idx);
+    return gather(in, idx, m_need);
 }
 
 Frame Engine::op_count(const Frame& in, const Op& op) {

@@ -2,6 +2,7 @@
 #include "alertdrill/text.hpp"
 #include "kql/engine.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
@@ -269,15 +270,21 @@ Frame Engine::op_summarize(const Frame& in, const Op& op) {
             KeyPart kp;
             kp.expr = s.args[0];
             if (kp.expr.fn == Fn::Col) kp.col = &t.columns()[size_t(kp.expr.col)];
-            std::vector<std::unordered_set<int64_t>> seen(ng);
+            // Sorting (group, value) pairs beats a hash set per group when groups are many.
+            std::vector<std::pair<uint32_t, int64_t>> pairs;
+            pairs.reserve(n);
             for (uint32_t r = 0; r < n; ++r) {
                 cx.row = r;
                 if (s.kind == Agg::DCountIf && !truthy(eval(s.args[1], cx))) continue;
                 int64_t v = kp.encode(cx);
-                if (v != INT64_MIN) seen[group_of[r]].insert(v);
+                if (v != INT64_MIN) pairs.emplace_back(group_of[r], v);
             }
+            std::sort(pairs.begin(), pairs.end());
+            std::vector<int64_t> distinct(ng, 0);
+            for (size_t i = 0; i < pairs.size(); ++i)
+                if (i == 0 || pairs[i] != pairs[i - 1]) ++distinct[pairs[i].first];
             for (size_t g = 0; g < ng; ++g)
-                results[g] = Value::of_int(ColumnType::Long, int64_t(seen[g].size()));
+                results[g] = Value::of_int(ColumnType::Long, distinct[g]);
             break;
         }
         case Agg::Sum:
