@@ -172,8 +172,9 @@ TEST_CASE("column pruning keeps join renames and results intact", "[kql][join]")
     Workspace w;
     CHECK(rows_of(w.ok("L | where a > 1 | join kind=inner (R) on k | project k1, b").table) ==
           Rows{"x|10", "x|20", "y|30"});
-    CHECK(rows_of(w.ok("L | join kind=leftouter (R) on k | where isnull(b) | project k, a").table) ==
-          Rows{"z|4"});
+    CHECK(
+        rows_of(w.ok("L | join kind=leftouter (R) on k | where isnull(b) | project k, a").table) ==
+        Rows{"z|4"});
     CHECK(rows_of(w.ok("L | where a >= 2 | sort by a asc | summarize count() by k").table) ==
           Rows{"x|1", "y|1", "z|1"});
     CHECK(rows_of(w.ok("L | where a >= 2 | take 2 | count").table) == Rows{"2"});

@@ -48,15 +48,25 @@ std::vector<std::optional<NeedSet>> needed_after(const TabExpr& t) {
         switch (op.kind) {
         case Op::Project:
         case Op::Summarize:
-        case Op::Count: terminator = true; break;
-        case Op::Distinct: terminator = !op.distinct_star; break;
+        case Op::Count:
+            terminator = true;
+            break;
+        case Op::Distinct:
+            terminator = !op.distinct_star;
+            break;
         case Op::Getschema:
-        case Op::Union: star = true; break;
-        default: break;
+        case Op::Union:
+            star = true;
+            break;
+        default:
+            break;
         }
-        if (star || (op.kind == Op::Distinct && op.distinct_star)) need.reset();
-        else if (terminator) need = refs;
-        else if (need) need->insert(refs.begin(), refs.end());
+        if (star || (op.kind == Op::Distinct && op.distinct_star))
+            need.reset();
+        else if (terminator)
+            need = refs;
+        else if (need)
+            need->insert(refs.begin(), refs.end());
     }
     return out;
 }
