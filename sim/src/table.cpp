@@ -10,13 +10,20 @@ namespace alertdrill {
 
 std::string_view column_type_name(ColumnType t) {
     switch (t) {
-    case ColumnType::String: return "string";
-    case ColumnType::Long: return "long";
-    case ColumnType::Real: return "real";
-    case ColumnType::Bool: return "bool";
-    case ColumnType::DateTime: return "datetime";
-    case ColumnType::TimeSpan: return "timespan";
-    case ColumnType::Dynamic: return "dynamic";
+    case ColumnType::String:
+        return "string";
+    case ColumnType::Long:
+        return "long";
+    case ColumnType::Real:
+        return "real";
+    case ColumnType::Bool:
+        return "bool";
+    case ColumnType::DateTime:
+        return "datetime";
+    case ColumnType::TimeSpan:
+        return "timespan";
+    case ColumnType::Dynamic:
+        return "dynamic";
     }
     return "string";
 }
@@ -108,8 +115,12 @@ void Column::push_null() {
         --m_size;
         if (!m_nulls.empty()) m_nulls.pop_back();
         break;
-    case ColumnType::Real: m_reals.push_back(0); break;
-    default: m_ints.push_back(0); break;
+    case ColumnType::Real:
+        m_reals.push_back(0);
+        break;
+    default:
+        m_ints.push_back(0);
+        break;
     }
     mark_null(true);
 }
@@ -141,9 +152,15 @@ void Column::push_real(double v) {
 void Column::reserve(size_t rows) {
     switch (m_type) {
     case ColumnType::String:
-    case ColumnType::Dynamic: m_codes.reserve(rows); break;
-    case ColumnType::Real: m_reals.reserve(rows); break;
-    default: m_ints.reserve(rows); break;
+    case ColumnType::Dynamic:
+        m_codes.reserve(rows);
+        break;
+    case ColumnType::Real:
+        m_reals.reserve(rows);
+        break;
+    default:
+        m_ints.reserve(rows);
+        break;
     }
 }
 
@@ -197,12 +214,18 @@ std::string Column::display(size_t row) const {
     if (is_null(row)) return "";
     switch (m_type) {
     case ColumnType::String:
-    case ColumnType::Dynamic: return std::string(str(row));
-    case ColumnType::Long: return std::to_string(i64(row));
-    case ColumnType::Real: return fmt::format("{}", real(row));
-    case ColumnType::Bool: return i64(row) ? "true" : "false";
-    case ColumnType::DateTime: return format_datetime_us(i64(row));
-    case ColumnType::TimeSpan: return format_timespan_us(i64(row));
+    case ColumnType::Dynamic:
+        return std::string(str(row));
+    case ColumnType::Long:
+        return std::to_string(i64(row));
+    case ColumnType::Real:
+        return fmt::format("{}", real(row));
+    case ColumnType::Bool:
+        return i64(row) ? "true" : "false";
+    case ColumnType::DateTime:
+        return format_datetime_us(i64(row));
+    case ColumnType::TimeSpan:
+        return format_timespan_us(i64(row));
     }
     return "";
 }
