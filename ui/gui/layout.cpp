@@ -91,8 +91,8 @@ void draw_investigation(Workspace& ws) {
     const float sp = st.ItemSpacing.y;
 
     ImGui::BeginGroup();
-    child("alert_queue", ImVec2(lw, std::floor(top_h * 0.5f)), draw_alert_queue, ws);
-    child("resource_context", ImVec2(lw, top_h - std::floor(top_h * 0.5f) - sp),
+    child("alert_queue", ImVec2(lw, std::floor(top_h * 0.36f)), draw_alert_queue, ws);
+    child("resource_context", ImVec2(lw, top_h - std::floor(top_h * 0.36f) - sp),
           draw_resource_context, ws);
     ImGui::EndGroup();
     ImGui::SameLine();
@@ -102,15 +102,19 @@ void draw_investigation(Workspace& ws) {
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    child("actions", ImVec2(rw, std::floor(top_h * 0.52f)), draw_actions, ws);
-    if (ImGui::BeginChild("right_bottom", ImVec2(rw, top_h - std::floor(top_h * 0.52f) - sp),
+    child("actions", ImVec2(rw, std::floor(top_h * 0.58f)), draw_actions, ws);
+    if (ImGui::BeginChild("right_bottom", ImVec2(rw, top_h - std::floor(top_h * 0.58f) - sp),
                           true)) {
         if (ImGui::BeginTabBar("right_tabs")) {
-            if (ImGui::BeginTabItem("Timeline")) {
+            const int req = ws.right_tab_request;
+            ws.right_tab_request = -1;
+            if (ImGui::BeginTabItem("Timeline", nullptr,
+                                    req == 0 ? ImGuiTabItemFlags_SetSelected : 0)) {
                 draw_timeline(ws);
                 ImGui::EndTabItem();
             }
-            if (ImGui::BeginTabItem("Incident report")) {
+            if (ImGui::BeginTabItem("Incident report", nullptr,
+                                    req == 1 ? ImGuiTabItemFlags_SetSelected : 0)) {
                 draw_report_form(ws);
                 ImGui::EndTabItem();
             }

@@ -86,6 +86,8 @@ void Workspace::close_scenario() {
     selected_alert.clear();
     selected_resource.clear();
     selected_table.clear();
+    selected_action.clear();
+    action_target.clear();
     evidence = EvidenceView{};
     query_text.clear();
     command_text.clear();
@@ -146,11 +148,33 @@ int Workspace::apply_pending(int max_lines) {
     return applied;
 }
 
+void Workspace::pivot(const std::string& value) {
+    evidence.set_filter(value);
+    if (!m_session) return;
+    const std::string needle = to_lower(value);
+    for (const Table* t : m_session->visible_tables())
+        for (const auto& c : t->columns()) {
+            if (c.type() != ColumnType::String && c.type() != ColumnType::Dynamic) continue;
+            for (const auto& d : c.dictionary())
+                if (to_lower(d).find(needle) != std::string::npos) {
+                    selected_table = t->name();
+                    return;
+                }
+        }
+}
+
 void Workspace::focus_target(const ActionRecord& rec) {
+    if (m_catalog.find(rec.action)) {
+        selected_action = rec.action;
+        action_target = rec.target;
+        scroll_to_action = true;
+    }
+    right_tab_request =
+        rec.action.rfind("report_", 0) == 0 || rec.action == "submit_report" ? 1 : 0;
     if (rec.target.empty()) return;
     if (m_session->alert(rec.target)) selected_alert = rec.target;
     if (m_session->scenario().resource(rec.target)) selected_resource = rec.target;
-    if (rec.action == "investigate_ip" || rec.action == "block_ip") evidence.set_filter(rec.target);
+    if (rec.action == "investigate_ip" || rec.action == "block_ip") pivot(rec.target);
 }
 
 void Workspace::autosave() {

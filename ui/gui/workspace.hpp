@@ -64,6 +64,15 @@ class Workspace {
     std::string selected_alert;
     std::string selected_resource;
     std::string selected_table;
+    /// The actions panel's selection; set by clicks and by every applied action, so the panel
+    /// shows what was just done (and a replay's screenshots show it too).
+    std::string selected_action;
+    std::string action_target;
+    bool scroll_to_action = false;
+    /// Right-hand tabs: 0 timeline, 1 incident report; -1 leaves them as they are.
+    int right_tab_request = -1;
+    /// An entity pivot: filters the evidence by `value` and shows the table that mentions it.
+    void pivot(const std::string& value);
     EvidenceView evidence;
     std::string query_text;
     std::string command_text;

@@ -13,13 +13,8 @@ namespace alertdrill::gui {
 
 namespace {
 
-struct ActionsState {
-    std::string search;
-    std::string selected;
-    std::string target;
-    int wait_minutes = 15;
-};
-ActionsState g_act;
+std::string g_search;
+int g_wait_minutes = 15;
 
 const char* entity_type_for(TargetKind k) {
     switch (k) {
@@ -61,37 +56,37 @@ void draw_target_picker(Workspace& ws, const ActionDef& a) {
     const Session& s = ws.session();
     if (a.target == TargetKind::None) return;
     auto cands = candidates(s, a);
-    if (g_act.target.empty() && !cands.empty()) {
+    if (ws.action_target.empty() && !cands.empty()) {
         // Start from what the trainee is looking at.
         for (const auto& c : cands)
-            if (c == ws.selected_alert || c == ws.selected_resource) g_act.target = c;
-        if (g_act.target.empty()) g_act.target = cands.front();
+            if (c == ws.selected_alert || c == ws.selected_resource) ws.action_target = c;
+        if (ws.action_target.empty()) ws.action_target = cands.front();
     }
     ImGui::TextColored(kDim, "Target (%s)", std::string(target_kind_name(a.target)).c_str());
     ImGui::SetNextItemWidth(-1);
     if (a.target == TargetKind::Text) {
-        ImGui::InputTextMultiline("##target", &g_act.target,
+        ImGui::InputTextMultiline("##target", &ws.action_target,
                                   ImVec2(-1, ImGui::GetTextLineHeight() * 3));
         return;
     }
     if (a.target == TargetKind::Resource || a.target == TargetKind::Alert) {
-        if (ImGui::BeginCombo("##target", g_act.target.c_str())) {
+        if (ImGui::BeginCombo("##target", ws.action_target.c_str())) {
             for (const auto& c : cands)
-                if (ImGui::Selectable(c.c_str(), c == g_act.target)) g_act.target = c;
+                if (ImGui::Selectable(c.c_str(), c == ws.action_target)) ws.action_target = c;
             ImGui::EndCombo();
         }
         return;
     }
-    ImGui::InputTextWithHint("##target", "type a value or pick one", &g_act.target);
+    ImGui::InputTextWithHint("##target", "type a value or pick one", &ws.action_target);
     for (const auto& c : cands) {
-        if (link(c)) g_act.target = c;
+        if (link(c)) ws.action_target = c;
         ImGui::SameLine();
     }
     ImGui::NewLine();
 }
 
 void draw_selected(Workspace& ws) {
-    const ActionDef* a = ws.catalog().find(g_act.selected);
+    const ActionDef* a = ws.catalog().find(ws.selected_action);
     if (!a) {
         ImGui::TextColored(kDim, "Select an action to see what it does and take it.");
         return;
@@ -101,7 +96,7 @@ void draw_selected(Workspace& ws) {
     ImGui::PopStyleColor();
     ImGui::TextWrapped("%s", a->description.c_str());
     draw_target_picker(ws, *a);
-    std::string target = trim(g_act.target);
+    std::string target = trim(ws.action_target);
     std::string line = a->target == TargetKind::None ? a->id : a->id + " " + target;
     int cost = action_cost(ws, a->id, a->target == TargetKind::None ? "" : target);
     ImGui::BeginDisabled(a->target != TargetKind::None && target.empty());
@@ -131,10 +126,10 @@ void draw_actions(Workspace& ws) {
     const Session& s = ws.session();
     panel_header("Actions", fmt::format("clock T+{} min", s.now_min()).c_str());
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##actsearch", "search actions", &g_act.search);
-    const float detail_h = ImGui::GetTextLineHeightWithSpacing() * 7.5f;
+    ImGui::InputTextWithHint("##actsearch", "search actions", &g_search);
+    const float detail_h = ImGui::GetTextLineHeightWithSpacing() * 9.5f;
     if (ImGui::BeginChild("action_list", ImVec2(0, ImGui::GetContentRegionAvail().y - detail_h))) {
-        const std::string q = to_lower(trim(g_act.search));
+        const std::string q = to_lower(trim(g_search));
         for (int si = 0; si < kStepCount; ++si) {
             Step step = Step(si);
             std::vector<const ActionDef*> shown;
@@ -145,17 +140,23 @@ void draw_actions(Workspace& ws) {
                     shown.push_back(&a);
             if (shown.empty()) continue;
             ImGui::PushStyleColor(ImGuiCol_Text, step_color(step));
+            const ActionDef* sel = ws.catalog().find(ws.selected_action);
+            if (ws.scroll_to_action && sel && sel->step == step) ImGui::SetNextItemOpen(true);
             bool open = ImGui::CollapsingHeader(std::string(step_title(step)).c_str(),
                                                 si < 3 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
             ImGui::PopStyleColor();
             if (!open) continue;
             for (const ActionDef* a : shown) {
                 std::string label = fmt::format("{}##{}", a->name, a->id);
-                if (ImGui::Selectable(label.c_str(), g_act.selected == a->id)) {
-                    if (g_act.selected != a->id) g_act.target.clear();
-                    g_act.selected = a->id;
+                if (ImGui::Selectable(label.c_str(), ws.selected_action == a->id)) {
+                    if (ws.selected_action != a->id) ws.action_target.clear();
+                    ws.selected_action = a->id;
                 }
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", a->description.c_str());
+                if (ws.scroll_to_action && ws.selected_action == a->id) {
+                    ImGui::SetScrollHereY(0.5f);
+                    ws.scroll_to_action = false;
+                }
                 ImGui::SameLine(ImGui::GetWindowContentRegionMax().x -
                                 ImGui::CalcTextSize("000 min").x);
                 ImGui::TextColored(kDim, "%3d min", a->minutes);
@@ -167,10 +168,10 @@ void draw_actions(Workspace& ws) {
     draw_selected(ws);
     ImGui::Separator();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-    ImGui::InputInt("##wait", &g_act.wait_minutes, 5, 15);
-    g_act.wait_minutes = std::clamp(g_act.wait_minutes, 1, 1440);
+    ImGui::InputInt("##wait", &g_wait_minutes, 5, 15);
+    g_wait_minutes = std::clamp(g_wait_minutes, 1, 1440);
     ImGui::SameLine();
-    if (ImGui::Button("Wait")) ws.send(fmt::format("wait {}", g_act.wait_minutes));
+    if (ImGui::Button("Wait")) ws.send(fmt::format("wait {}", g_wait_minutes));
     ImGui::SameLine();
     ImGui::BeginDisabled(s.mode() != Mode::Practice);
     if (ImGui::Button(fmt::format("Hint (-{} pts)", s.scenario().scoring.hint_cost).c_str()))

@@ -83,6 +83,8 @@ void draw_alert_detail(Workspace& ws) {
     triage_button(ws, "Late", "set_stage_late", d.id);
     triage_button(ws, st->linked ? "Linked" : "Link to incident", "link_to_incident", d.id);
 
+    ImGui::TextColored(kDim, "Related entities (click to pivot)");
+    for (const auto& e : d.entities) entity_pivot(ws, e);
     if (ImGui::BeginTable("anatomy", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn("k");
         ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
@@ -107,8 +109,6 @@ void draw_alert_detail(Workspace& ws) {
     }
     ImGui::TextColored(kDim, "Remediation steps");
     for (const auto& r : d.remediation) ImGui::BulletText("%s", r.c_str());
-    ImGui::TextColored(kDim, "Related entities (click to pivot)");
-    for (const auto& e : d.entities) entity_pivot(ws, e);
 }
 
 } // namespace alertdrill::gui

@@ -63,8 +63,9 @@ void draw_alert_queue(Workspace& ws) {
                 if (i.id == inc) title = i.title;
         }
         std::string label = fmt::format("{} ({})##{}", title, groups[inc].size(), inc);
-        if (!ImGui::TreeNodeEx(label.c_str(),
-                               ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth))
+        if (!ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen |
+                                                  ImGuiTreeNodeFlags_SpanAvailWidth |
+                                                  ImGuiTreeNodeFlags_NoTreePushOnOpen))
             continue;
         if (ImGui::BeginTable(("q_" + inc).c_str(), 4, tf)) {
             ImGui::TableSetupColumn("Severity");
@@ -74,7 +75,6 @@ void draw_alert_queue(Workspace& ws) {
             for (const AlertState* st : groups[inc]) alert_row(ws, *st);
             ImGui::EndTable();
         }
-        ImGui::TreePop();
     }
 }
 

@@ -91,7 +91,10 @@ void draw_debrief(Workspace& ws) {
                 if (i < sc.expert_path.size()) {
                     const std::string& e = sc.expert_path[i];
                     bool matched = false;
-                    for (const auto& r : mine) matched |= r.line == e;
+                    // Report lines match on the field, not the wording.
+                    const bool report = e.rfind("report_", 0) == 0;
+                    for (const auto& r : mine)
+                        matched |= report ? e.rfind(r.action + " ", 0) == 0 : r.line == e;
                     ImGui::TextColored(matched ? kGood : kDim, "%s", e.c_str());
                 }
                 ImGui::TableNextColumn();
