@@ -23,6 +23,12 @@ struct Segment {
 
 using Template = std::vector<Segment>;
 
+Segment literal(std::string text) {
+    Segment s;
+    s.text = std::move(text);
+    return s;
+}
+
 bool parse_cidr(std::string_view s, uint32_t& base, uint32_t& span) {
     unsigned a, b, c, d, bits = 32;
     std::string str(s);
@@ -42,10 +48,10 @@ Template parse_template(const std::string& t) {
         size_t open = t.find('{', i);
         size_t close = open == std::string::npos ? std::string::npos : t.find('}', open);
         if (open == std::string::npos || close == std::string::npos) {
-            out.push_back({Segment::Literal, t.substr(i)});
+            out.push_back(literal(t.substr(i)));
             break;
         }
-        if (open > i) out.push_back({Segment::Literal, t.substr(i, open - i)});
+        if (open > i) out.push_back(literal(t.substr(i, open - i)));
         std::string tok = t.substr(open + 1, close - open - 1);
         Segment seg;
         auto colon = tok.find(':');
@@ -77,7 +83,7 @@ Template parse_template(const std::string& t) {
         } else {
             ok = false;
         }
-        if (!ok) out.push_back({Segment::Literal, t.substr(open, close - open + 1)});
+        if (!ok) out.push_back(literal(t.substr(open, close - open + 1)));
         else out.push_back(std::move(seg));
         i = close + 1;
     }

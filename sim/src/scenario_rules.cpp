@@ -130,6 +130,7 @@ void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog) {
             }
         }
         f.why = r.string("why", true).value_or("");
+        f.example = r.string_or("example", "");
         r.finish();
         s.report.push_back(std::move(f));
     }

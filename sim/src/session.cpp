@@ -124,8 +124,9 @@ std::vector<std::string> Session::expert_path() const {
     std::vector<std::string> out;
     auto report_lines = [&] {
         for (const auto& f : scenario().report) {
-            std::string text;
-            for (const auto& g : f.keywords) text += (text.empty() ? "" : ", ") + g.front();
+            std::string text = f.example;
+            if (text.empty())
+                for (const auto& g : f.keywords) text += (text.empty() ? "" : ", ") + g.front();
             out.push_back("report_" + f.id + " " + text);
         }
     };

@@ -200,6 +200,7 @@ struct ReportField {
     int points = 0;
     std::vector<std::vector<std::string>> keywords;
     std::string why;
+    std::string example; ///< a model answer, shown in the expert path
     SourcePos pos;
 };
 const std::vector<std::string>& report_field_ids();
