@@ -78,6 +78,10 @@ int run_app(const AppOptions& opts) {
     const float dpi = scripted ? 1.0f : std::max(1.0f, xscale);
     ImGui::GetStyle().ScaleAllSizes(dpi);
 
+    // Installed before the backend's, which chains to it.
+    glfwSetKeyCallback(glfw.window, [](GLFWwindow*, int key, int, int action, int mods) {
+        if (action == GLFW_PRESS) latch_key(key, mods);
+    });
     ImGui_ImplGlfw_InitForOpenGL(glfw.window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 
@@ -112,6 +116,7 @@ int run_app(const AppOptions& opts) {
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         draw_ui(ws, ui);
+        clear_latched_keys();
         ImGui::Render();
         auto t1 = std::chrono::steady_clock::now();
         driver.record_build_time(std::chrono::duration<double, std::milli>(t1 - t0).count());

@@ -1,4 +1,5 @@
 // The briefing: what the trainee is told before the clock starts.
+#include "gui/layout.hpp"
 #include "gui/panels/panels.hpp"
 #include "gui/panels/widgets.hpp"
 #include "gui/workspace.hpp"
@@ -39,7 +40,7 @@ void draw_briefing(Workspace& ws) {
                                d.scoring.hint_cost);
         ImGui::Spacing();
         if (ImGui::Button("Begin investigation (Enter)") ||
-            (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_ENTER, false))) {
+            (!ImGui::GetIO().WantTextInput && take_key(GLFW_KEY_ENTER, 0))) {
             ws.send_begin();
             ws.focus_command = true;
         }
