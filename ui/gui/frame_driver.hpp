@@ -22,7 +22,8 @@ class FrameDriver {
     bool finished() const { return m_finished; }
 
     void before_frame(Workspace& ws);
-    void record_build_time(double ms);
+    /// Wall and thread-CPU milliseconds of one frame's NewFrame..Render.
+    void record_build_time(double wall_ms, double cpu_ms);
     void after_render(Workspace& ws, int fb_w, int fb_h);
     void first_frame_done();
     /// Prints the final score or the benchmark figures; returns the exit code.
@@ -43,6 +44,8 @@ class FrameDriver {
     // benchmark
     int m_frame = 0;
     std::vector<double> m_build_ms;
+    std::vector<double> m_cpu_ms;
+    double m_sort_ms = -1, m_filter_ms = -1;
     double m_first_frame_ms = 0;
 };
 
