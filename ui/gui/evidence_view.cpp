@@ -82,10 +82,21 @@ void EvidenceView::rebuild(const Table& t) {
     }
     if (m_sort_col >= 0 && size_t(m_sort_col) < t.columns().size()) {
         const Column& col = t.columns()[m_sort_col];
+        // Text sorts by the rank of each distinct value, so rows compare integers.
+        std::vector<uint32_t> rank;
+        if (is_text(col)) {
+            const auto& dict = col.dictionary();
+            std::vector<uint32_t> order(dict.size());
+            std::iota(order.begin(), order.end(), 0u);
+            std::sort(order.begin(), order.end(),
+                      [&](uint32_t a, uint32_t b) { return dict[a] < dict[b]; });
+            rank.resize(dict.size());
+            for (uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+        }
         auto less = [&](uint32_t a, uint32_t b) {
             bool na = col.is_null(a), nb = col.is_null(b);
             if (na || nb) return na && !nb;
-            if (is_text(col)) return col.code(a) != col.code(b) && col.str(a) < col.str(b);
+            if (!rank.empty()) return rank[col.code(a)] < rank[col.code(b)];
             if (col.type() == ColumnType::Real) return col.real(a) < col.real(b);
             return col.i64(a) < col.i64(b);
         };
