@@ -21,7 +21,8 @@ nlohmann::json expected_shape(const Score& s) {
         feedback.push_back(fmt::format("[{}] {:+d} {}", step_id(f.step), f.points, f.text));
     return {{"total", s.total},
             {"phases", phases},
-            {"time_to_contain_min", s.time_to_contain_min ? nlohmann::json(*s.time_to_contain_min) : nlohmann::json()},
+            {"time_to_contain_min",
+             s.time_to_contain_min ? nlohmann::json(*s.time_to_contain_min) : nlohmann::json()},
             {"missed", s.missed},
             {"harmful", s.harmful},
             {"feedback", feedback}};
@@ -47,11 +48,12 @@ TEST_CASE("every golden script scores exactly as expected", "[golden]") {
                 auto session = test::play(def, script);
                 Score score = compute_score(*session);
                 std::string text, err;
-                std::string exp_path = f.path().parent_path().string() + "/" + name + ".expected.json";
+                std::string exp_path =
+                    f.path().parent_path().string() + "/" + name + ".expected.json";
                 REQUIRE(read_file(exp_path, text, err));
                 auto expected = nlohmann::json::parse(text);
                 CHECK(expected_shape(score).dump(2) == expected.dump(2));
-                if (name == "expert") CHECK(score.total >= 95);
+                if (name.rfind("expert", 0) == 0) CHECK(score.total >= 95);
             }
             ++played;
         }
@@ -66,7 +68,8 @@ TEST_CASE("worse play scores lower than the expert path", "[golden][scoring]") {
     auto score_of = [&](const std::string& name) {
         Script script;
         Diagnostics d;
-        REQUIRE(load_script(test::source_path("tests/golden/crypto_mining_vm/" + name + ".script"), script, d));
+        REQUIRE(load_script(test::source_path("tests/golden/crypto_mining_vm/" + name + ".script"),
+                            script, d));
         return compute_score(*test::play(def, script)).total;
     };
     int expert = score_of("expert");

@@ -31,14 +31,15 @@ inline ScenarioDef load(const std::string& path) {
 
 /// Plays a script (its own seed and variant) into a fresh session, requiring every line to be
 /// accepted, and ends the session.
-inline std::unique_ptr<Session> play(const ScenarioDef& def, const Script& script, uint64_t seed_default = 1) {
+inline std::unique_ptr<Session> play(const ScenarioDef& def, const Script& script,
+                                     uint64_t seed_default = 1) {
     Diagnostics d;
     auto inst = instantiate(def, catalog(), script.seed.value_or(seed_default), d, script.variant);
     INFO(d.format());
     REQUIRE(inst);
-    auto s = std::make_unique<Session>(inst, catalog(),
-                                       script.mode && *script.mode == "assessment" ? Mode::Assessment
-                                                                                   : Mode::Practice);
+    auto s = std::make_unique<Session>(
+        inst, catalog(),
+        script.mode && *script.mode == "assessment" ? Mode::Assessment : Mode::Practice);
     for (const auto& line : script.lines) {
         if (is_view_command(line.text.substr(0, line.text.find(' ')))) continue;
         ApplyResult r = s->apply(line.text);
@@ -49,6 +50,8 @@ inline std::unique_ptr<Session> play(const ScenarioDef& def, const Script& scrip
     return s;
 }
 
-inline std::string source_path(const std::string& rel) { return std::string(ALERTDRILL_SOURCE_DIR) + "/" + rel; }
+inline std::string source_path(const std::string& rel) {
+    return std::string(ALERTDRILL_SOURCE_DIR) + "/" + rel;
+}
 
 } // namespace alertdrill::test

@@ -29,8 +29,10 @@ bool parse_script(const std::string& text, const std::string& path, Script& out,
         auto value = [&](size_t skip) { return trim(body.substr(skip)); };
         if (body.rfind("seed:", 0) == 0) {
             std::string v = value(5);
-            if (v.empty() || v.size() > 19 || v.find_first_not_of("0123456789") != std::string::npos)
-                d.error({path, n, 1}, "'# seed:' needs a whole number, not '" + escape_control(v, false) + "'");
+            if (v.empty() || v.size() > 19 ||
+                v.find_first_not_of("0123456789") != std::string::npos)
+                d.error({path, n, 1},
+                        "'# seed:' needs a whole number, not '" + escape_control(v, false) + "'");
             else
                 out.seed = std::stoull(v);
         } else if (body.rfind("variant:", 0) == 0) {
@@ -43,7 +45,8 @@ bool parse_script(const std::string& text, const std::string& path, Script& out,
         } else if (body.rfind("mode:", 0) == 0) {
             std::string v = value(5);
             if (v != "practice" && v != "assessment")
-                d.error({path, n, 1}, "'# mode:' is practice or assessment, not '" + escape_control(v, false) + "'");
+                d.error({path, n, 1}, "'# mode:' is practice or assessment, not '" +
+                                          escape_control(v, false) + "'");
             else
                 out.mode = v;
         }
@@ -61,9 +64,9 @@ bool load_script(const std::string& path, Script& out, Diagnostics& d) {
 }
 
 bool is_view_command(const std::string& word) {
-    static const std::vector<std::string> views{"help",     "?",      "alerts", "alert",
-                                                "context",  "tables", "show",   "timeline",
-                                                "status",   "actions", "briefing"};
+    static const std::vector<std::string> views{"help",    "?",       "alerts",  "alert",
+                                                "context", "tables",  "show",    "timeline",
+                                                "status",  "actions", "briefing"};
     return std::find(views.begin(), views.end(), word) != views.end();
 }
 

@@ -31,24 +31,25 @@ Transcript make_transcript(const Session& s, uint64_t seed,
 json transcript_to_json(const Transcript& t) {
     json actions = json::array();
     for (const auto& a : t.actions) {
-        json j = {{"line", a.line}, {"action", a.action}, {"target", a.target},
+        json j = {{"line", a.line},     {"action", a.action},   {"target", a.target},
                   {"at_min", a.at_min}, {"minutes", a.minutes}, {"outcome", a.outcome}};
         if (!a.found_keys.empty()) j["found_keys"] = a.found_keys;
         if (!a.hint_item.empty()) j["hint_item"] = a.hint_item;
         actions.push_back(std::move(j));
     }
-    return {{"format", kTranscriptFormat},
-            {"version", t.version},
-            {"alertdrill", ALERTDRILL_VERSION},
-            {"scenario", {{"id", t.scenario_id}, {"path", t.scenario_path}, {"hash", t.scenario_hash}}},
-            {"seed", t.seed},
-            {"variant", t.variant},
-            {"mode", std::string(mode_name(t.mode))},
-            {"trainee", t.trainee},
-            {"started_utc", t.started_utc},
-            {"finished", t.finished},
-            {"actions", actions},
-            {"score", t.score}};
+    return {
+        {"format", kTranscriptFormat},
+        {"version", t.version},
+        {"alertdrill", ALERTDRILL_VERSION},
+        {"scenario", {{"id", t.scenario_id}, {"path", t.scenario_path}, {"hash", t.scenario_hash}}},
+        {"seed", t.seed},
+        {"variant", t.variant},
+        {"mode", std::string(mode_name(t.mode))},
+        {"trainee", t.trainee},
+        {"started_utc", t.started_utc},
+        {"finished", t.finished},
+        {"actions", actions},
+        {"score", t.score}};
 }
 
 bool save_transcript(const std::string& path, const Transcript& t, std::string& error) {
@@ -59,8 +60,8 @@ namespace {
 
 /// Reads a typed field, reporting a precise message when it is absent or of the wrong type.
 template <class T>
-bool field(const json& j, const char* key, T& out, const std::string& path, const std::string& where,
-           Diagnostics& d, bool required = true) {
+bool field(const json& j, const char* key, T& out, const std::string& path,
+           const std::string& where, Diagnostics& d, bool required = true) {
     auto it = j.find(key);
     if (it == j.end()) {
         if (required) d.error({path, 0, 0}, where + " is missing '" + key + "'");
@@ -70,7 +71,8 @@ bool field(const json& j, const char* key, T& out, const std::string& path, cons
         out = it->get<T>();
         return true;
     } catch (const json::exception&) {
-        d.error({path, 0, 0}, where + ": '" + key + "' has the wrong type (" + it->type_name() + ")");
+        d.error({path, 0, 0},
+                where + ": '" + key + "' has the wrong type (" + it->type_name() + ")");
         return false;
     }
 }
@@ -96,7 +98,8 @@ std::optional<Transcript> parse_transcript(const std::string& text, const std::s
         }
         std::string msg = e.what();
         auto p = msg.find("parse error");
-        d.error({path, line, col}, "invalid JSON: " + (p == std::string::npos ? msg : msg.substr(p)));
+        d.error({path, line, col},
+                "invalid JSON: " + (p == std::string::npos ? msg : msg.substr(p)));
         return std::nullopt;
     }
     if (!j.is_object()) {
@@ -107,15 +110,18 @@ std::optional<Transcript> parse_transcript(const std::string& text, const std::s
     std::string format;
     if (!field(j, "format", format, path, "the transcript", d)) return std::nullopt;
     if (format != kTranscriptFormat) {
-        d.error({path, 0, 0}, "not an alertdrill transcript (format is '" + escape_control(format, false) + "')");
+        d.error({path, 0, 0},
+                "not an alertdrill transcript (format is '" + escape_control(format, false) + "')");
         return std::nullopt;
     }
     if (!field(j, "version", t.version, path, "the transcript", d)) return std::nullopt;
     if (t.version > kTranscriptVersion || t.version < 1) {
-        d.error({path, 0, 0}, "transcript format version " + std::to_string(t.version) +
-                                  " is not supported; this alertdrill reads version " +
-                                  std::to_string(kTranscriptVersion) +
-                                  (t.version > kTranscriptVersion ? " (the file is from a newer alertdrill)" : ""));
+        d.error(
+            {path, 0, 0},
+            "transcript format version " + std::to_string(t.version) +
+                " is not supported; this alertdrill reads version " +
+                std::to_string(kTranscriptVersion) +
+                (t.version > kTranscriptVersion ? " (the file is from a newer alertdrill)" : ""));
         return std::nullopt;
     }
     bool ok = true;
@@ -126,14 +132,24 @@ std::optional<Transcript> parse_transcript(const std::string& text, const std::s
     }
     ok &= field(*sc, "id", t.scenario_id, path, "scenario", d);
     ok &= field(*sc, "hash", t.scenario_hash, path, "scenario", d);
+    if (t.scenario_id.empty() ||
+        t.scenario_id.find_first_not_of(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") !=
+            std::string::npos) {
+        d.error({path, 0, 0}, "the scenario id '" + escape_control(t.scenario_id, false) +
+                                  "' may hold only letters, digits, '_' and '-'");
+        ok = false;
+    }
     ok &= field(*sc, "path", t.scenario_path, path, "scenario", d, false);
     ok &= field(j, "seed", t.seed, path, "the transcript", d);
     ok &= field(j, "variant", t.variant, path, "the transcript", d, false);
     std::string mode = "practice";
     ok &= field(j, "mode", mode, path, "the transcript", d, false);
-    if (auto m = parse_mode(mode)) t.mode = *m;
+    if (auto m = parse_mode(mode))
+        t.mode = *m;
     else {
-        d.error({path, 0, 0}, "mode '" + escape_control(mode, false) + "' must be practice or assessment");
+        d.error({path, 0, 0},
+                "mode '" + escape_control(mode, false) + "' must be practice or assessment");
         ok = false;
     }
     ok &= field(j, "trainee", t.trainee, path, "the transcript", d, false);
@@ -181,7 +197,8 @@ std::optional<Replay> replay_transcript(const Transcript& t, const ScenarioDef& 
                                         const QueryRunner& runner) {
     SourcePos where{def.path, 0, 0};
     if (t.scenario_id != def.id) {
-        d.error(where, "the transcript is for scenario '" + t.scenario_id + "', not '" + def.id + "'");
+        d.error(where,
+                "the transcript is for scenario '" + t.scenario_id + "', not '" + def.id + "'");
         return std::nullopt;
     }
     if (t.scenario_hash != def.content_hash) {
@@ -200,14 +217,16 @@ std::optional<Replay> replay_transcript(const Transcript& t, const ScenarioDef& 
         int before = r.session->now_min();
         ApplyResult res = r.session->apply(rec.line);
         if (!res.ok) {
-            d.error(where, "action " + std::to_string(i + 1) + " ('" + escape_control(rec.line, false) +
+            d.error(where, "action " + std::to_string(i + 1) + " ('" +
+                               escape_control(rec.line, false) +
                                "') is refused on replay: " + res.error);
             return std::nullopt;
         }
         if (before != rec.at_min) {
-            d.error(where, "action " + std::to_string(i + 1) + " ('" + escape_control(rec.line, false) +
-                               "') is recorded at minute " + std::to_string(rec.at_min) +
-                               " but replays at minute " + std::to_string(before));
+            d.error(where, "action " + std::to_string(i + 1) + " ('" +
+                               escape_control(rec.line, false) + "') is recorded at minute " +
+                               std::to_string(rec.at_min) + " but replays at minute " +
+                               std::to_string(before));
             return std::nullopt;
         }
     }

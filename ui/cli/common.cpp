@@ -9,7 +9,9 @@
 
 namespace alertdrill::cli {
 
-std::string safe(const std::string& s) { return escape_control(s, true); }
+std::string safe(const std::string& s) {
+    return escape_control(s, true);
+}
 
 void print_diagnostics(const Diagnostics& d) {
     for (const auto& x : d.items()) std::cerr << escape_control(x.format(), false) << "\n";

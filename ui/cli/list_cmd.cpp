@@ -32,12 +32,16 @@ void add_list_command(CLI::App& app, int& exit_code) {
         if (as_json) {
             nlohmann::json arr = nlohmann::json::array();
             for (const auto& i : infos)
-                arr.push_back({{"id", i.id}, {"title", i.title}, {"difficulty", i.difficulty},
-                               {"minutes", i.estimated_minutes}, {"path", i.path},
+                arr.push_back({{"id", i.id},
+                               {"title", i.title},
+                               {"difficulty", i.difficulty},
+                               {"minutes", i.estimated_minutes},
+                               {"path", i.path},
                                {"valid", i.valid}});
             std::cout << nlohmann::json{{"version", 1}, {"scenarios", arr}}.dump(2) << "\n";
         } else {
-            std::cout << fmt::format("{:<28} {:<13} {:>4}  {}\n", "ID", "DIFFICULTY", "MIN", "TITLE");
+            std::cout << fmt::format("{:<28} {:<13} {:>4}  {}\n", "ID", "DIFFICULTY", "MIN",
+                                     "TITLE");
             for (const auto& i : infos) {
                 if (i.valid)
                     std::cout << fmt::format("{:<28} {:<13} {:>4}  {}\n", i.id, i.difficulty,

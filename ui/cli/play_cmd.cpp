@@ -56,11 +56,13 @@ int run_play(PlayOptions o) {
         // The script's own settings apply unless the command line gives them.
         if (script.seed && !o.seed_given) o.seed = *script.seed;
         if (script.mode && !o.mode_given) o.mode = *script.mode;
-        for (const auto& [k, v] : script.variant) o.variants.insert(o.variants.begin(), k + "=" + v);
+        for (const auto& [k, v] : script.variant)
+            o.variants.insert(o.variants.begin(), k + "=" + v);
     }
     auto mode = parse_mode(o.mode);
     if (!mode) {
-        std::cerr << "alertdrill: mode must be practice or assessment, not '" << safe(o.mode) << "'\n";
+        std::cerr << "alertdrill: mode must be practice or assessment, not '" << safe(o.mode)
+                  << "'\n";
         return 2;
     }
     std::map<std::string, std::string> variant;
@@ -87,7 +89,8 @@ int run_play(PlayOptions o) {
     auto save = [&]() -> bool {
         if (o.transcript.empty()) return true;
         std::string e;
-        if (!save_transcript(o.transcript, make_transcript(s, o.seed, variant, o.trainee, started), e)) {
+        if (!save_transcript(o.transcript, make_transcript(s, o.seed, variant, o.trainee, started),
+                             e)) {
             std::cerr << "alertdrill: cannot save the transcript: " << e << "\n";
             return false;
         }
@@ -99,8 +102,9 @@ int run_play(PlayOptions o) {
     if (!o.script.empty()) {
         for (const auto& line : script.lines) {
             if (s.state() == SessionState::Debrief) {
-                std::cerr << o.script << ":" << line.number << ": error: the session already ended; '"
-                          << safe(line.text) << "' cannot be applied\n";
+                std::cerr << o.script << ":" << line.number
+                          << ": error: the session already ended; '" << safe(line.text)
+                          << "' cannot be applied\n";
                 return 1;
             }
             auto words = split_ws(line.text);
@@ -162,7 +166,9 @@ int run_play(PlayOptions o) {
 void add_play_command(CLI::App& app, int& exit_code) {
     auto* cmd = app.add_subcommand("play", "Play a scenario in the terminal");
     static PlayOptions o;
-    cmd->add_option("SCENARIO", o.scenario, "Scenario file (.toml)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("SCENARIO", o.scenario, "Scenario file (.toml)")
+        ->required()
+        ->check(CLI::ExistingFile);
     cmd->add_option("--seed", o.seed, "Variant seed (attacker IPs, accounts, branch); default 1")
         ->each([](const std::string&) { o.seed_given = true; });
     cmd->add_option("--variant", o.variants, "Fix a variable: NAME=VALUE (repeatable)");
@@ -170,7 +176,8 @@ void add_play_command(CLI::App& app, int& exit_code) {
         ->check(CLI::IsMember({"practice", "assessment"}))
         ->each([](const std::string&) { o.mode_given = true; });
     cmd->add_option("--script", o.script, "Read actions from FILE, one per line, as typed");
-    cmd->add_option("--transcript", o.transcript, "Save the session to this JSON file after every action");
+    cmd->add_option("--transcript", o.transcript,
+                    "Save the session to this JSON file after every action");
     cmd->add_option("--trainee", o.trainee, "Trainee name recorded in the transcript");
     cmd->add_flag("--json", o.json, "Print the final score as JSON");
     cmd->callback([&exit_code] { exit_code = run_play(o); });

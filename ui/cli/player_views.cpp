@@ -34,16 +34,19 @@ void print_help(std::ostream& out) {
            "  alert ID               one alert's details\n"
            "  context RESOURCE       what you know about a resource\n"
            "  tables                 log tables uncovered so far\n"
-           "  show TABLE [N] [TEXT]  the last N rows (default 20), optionally only rows containing TEXT\n"
+           "  show TABLE [N] [TEXT]  the last N rows (default 20), optionally only rows containing "
+           "TEXT\n"
            "  timeline               alerts, your actions and the attacker's moves\n"
            "  status                 clock, data lost, hints\n"
            "  actions [STEP]         the action catalog (STEP: context, analysis, containment,\n"
            "                         posture, documentation)\n"
            "Act (costs simulated minutes):\n"
-           "  ACTION [TARGET]        e.g. 'review_resource_context vm-web-01', 'block_ip 203.0.113.7'\n"
+           "  ACTION [TARGET]        e.g. 'review_resource_context vm-web-01', 'block_ip "
+           "203.0.113.7'\n"
            "  query KQL              run a KQL query over the uncovered tables\n"
            "  report_attack_vector TEXT (and report_root_cause, report_prevention,\n"
-           "                         report_action_taken, report_data_exposure), then submit_report\n"
+           "                         report_action_taken, report_data_exposure), then "
+           "submit_report\n"
            "  wait MINUTES, hint (practice mode), end\n";
 }
 
@@ -54,7 +57,9 @@ void print_actions(std::ostream& out, const Catalog& cat, const std::string& ste
         out << "\n" << step_title(st) << ":\n";
         for (const auto& a : cat.actions()) {
             if (a.step != st) continue;
-            std::string target = a.target == TargetKind::None ? "" : " <" + std::string(target_kind_name(a.target)) + ">";
+            std::string target = a.target == TargetKind::None
+                                     ? ""
+                                     : " <" + std::string(target_kind_name(a.target)) + ">";
             if (!a.resource_kinds.empty()) target = " <" + join(a.resource_kinds, "|") + ">";
             out << fmt::format("  {:<44} {:>3}m  {}\n", a.id + target, a.minutes, a.description);
         }
@@ -68,8 +73,9 @@ void print_alerts(std::ostream& out, const Session& s) {
     }
     for (const auto& a : s.alerts()) {
         const auto& d = s.alert_def(a);
-        out << fmt::format("  {:<14} {:<13} {:<10} {:<18} {} [{}]\n", d.id, severity_name(d.severity),
-                           alert_status_name(a.status), clock(s, a.released_min), safe(d.display_name),
+        out << fmt::format("  {:<14} {:<13} {:<10} {:<18} {} [{}]\n", d.id,
+                           severity_name(d.severity), alert_status_name(a.status),
+                           clock(s, a.released_min), safe(d.display_name),
                            d.incident.empty() ? "-" : d.incident);
     }
 }
@@ -84,7 +90,8 @@ bool print_alert(std::ostream& out, const Session& s, const std::string& id) {
         out << "  Status:        " << alert_status_name(a.status) << "\n";
         out << "  Resource:      " << d.resource;
         if (const Resource* r = s.scenario().resource(d.resource))
-            out << " (" << safe(r->name) << ", " << safe(r->resource_group) << ", " << safe(r->subscription) << ")";
+            out << " (" << safe(r->name) << ", " << safe(r->resource_group) << ", "
+                << safe(r->subscription) << ")";
         out << "\n  Tactics:       " << safe(join(d.tactics, ", ")) << "\n";
         out << "  Intent:        " << d.intent << "\n";
         out << "  Start time:    " << clock(s, a.released_min) << "\n";
@@ -113,7 +120,8 @@ bool print_context(std::ostream& out, const Session& s, const std::string& id) {
         out << "  Internet facing: " << (r.internet_facing ? "yes" : "no") << "\n";
         out << "  Owner:           " << safe(r.owner) << "\n";
         out << "  Region:          " << safe(r.region) << "\n";
-        if (s.done("review_network_topology", r.id) || s.done("review_identity_permissions", r.id)) {
+        if (s.done("review_network_topology", r.id) ||
+            s.done("review_identity_permissions", r.id)) {
             out << "  Can reach:       " << safe(join(r.reaches, ", ")) << "\n";
             out << "  Identity roles:  " << safe(join(r.identity_roles, ", ")) << "\n";
         } else {
@@ -157,21 +165,22 @@ bool print_table(std::ostream& out, const Session& s, const std::string& name, s
             }
     }
     size_t start = rows.size() > limit ? rows.size() - limit : 0;
-    for (size_t i = 0; i < t->columns().size(); ++i) out << (i ? " | " : "") << t->columns()[i].name();
+    for (size_t i = 0; i < t->columns().size(); ++i)
+        out << (i ? " | " : "") << t->columns()[i].name();
     out << "\n";
     for (size_t i = start; i < rows.size(); ++i) {
         for (size_t c = 0; c < t->columns().size(); ++c)
             out << (c ? " | " : "") << escape_control(t->columns()[c].display(rows[i]), false);
         out << "\n";
     }
-    out << fmt::format("({} of {} matching rows shown; {} rows in the table)\n", rows.size() - start,
-                       rows.size(), t->row_count());
+    out << fmt::format("({} of {} matching rows shown; {} rows in the table)\n",
+                       rows.size() - start, rows.size(), t->row_count());
     return true;
 }
 
 void print_timeline(std::ostream& out, const Session& s) {
     for (const auto& e : s.timeline()) {
-        const char* kind = e.kind == TimelineEntry::Kind::Alert    ? "ALERT   "
+        const char* kind = e.kind == TimelineEntry::Kind::Alert      ? "ALERT   "
                            : e.kind == TimelineEntry::Kind::Attacker ? "ATTACKER"
                                                                      : "YOU     ";
         out << fmt::format("  {:<18} {} {}\n", clock(s, e.at_min), kind, safe(e.text));
@@ -187,16 +196,22 @@ void print_status(std::ostream& out, const Session& s) {
 bool handle_view_command(std::ostream& out, const Session& s, const std::vector<std::string>& w,
                          const std::string& line) {
     const std::string& v = w[0];
-    if (v == "help" || v == "?") print_help(out);
-    else if (v == "alerts") print_alerts(out, s);
-    else if (v == "alert" && w.size() == 2) print_alert(out, s, w[1]);
-    else if (v == "context" && w.size() == 2) print_context(out, s, w[1]);
-    else if (v == "tables") print_tables(out, s);
+    if (v == "help" || v == "?")
+        print_help(out);
+    else if (v == "alerts")
+        print_alerts(out, s);
+    else if (v == "alert" && w.size() == 2)
+        print_alert(out, s, w[1]);
+    else if (v == "context" && w.size() == 2)
+        print_context(out, s, w[1]);
+    else if (v == "tables")
+        print_tables(out, s);
     else if (v == "show" && w.size() >= 2) {
         size_t limit = 20;
         std::string filter;
         size_t next = 2;
-        if (w.size() >= 3 && w[2].find_first_not_of("0123456789") == std::string::npos && w[2].size() < 7) {
+        if (w.size() >= 3 && w[2].find_first_not_of("0123456789") == std::string::npos &&
+            w[2].size() < 7) {
             limit = std::stoul(w[2]);
             next = 3;
         }
@@ -205,11 +220,16 @@ bool handle_view_command(std::ostream& out, const Session& s, const std::vector<
             filter = trim(line.substr(pos));
         }
         print_table(out, s, w[1], limit, filter);
-    } else if (v == "timeline") print_timeline(out, s);
-    else if (v == "status") print_status(out, s);
-    else if (v == "actions") print_actions(out, s.catalog(), w.size() > 1 ? w[1] : "");
-    else if (v == "briefing") print_briefing(out, s);
-    else return false;
+    } else if (v == "timeline")
+        print_timeline(out, s);
+    else if (v == "status")
+        print_status(out, s);
+    else if (v == "actions")
+        print_actions(out, s.catalog(), w.size() > 1 ? w[1] : "");
+    else if (v == "briefing")
+        print_briefing(out, s);
+    else
+        return false;
     return true;
 }
 

@@ -3,6 +3,8 @@
 namespace alertdrill::cli {
 
 // The KQL engine lands in sim/ separately; until then a query reports that it is unavailable.
-QueryRunner make_query_runner() { return {}; }
+QueryRunner make_query_runner() {
+    return {};
+}
 
 } // namespace alertdrill::cli

@@ -13,7 +13,8 @@ void add_score_command(CLI::App& app, int& exit_code) {
     static std::string path, scenario;
     static bool as_json = false;
     cmd->add_option("TRANSCRIPT", path, "Transcript JSON file")->required();
-    cmd->add_option("--scenario", scenario, "Scenario file (default: the one the transcript names)");
+    cmd->add_option("--scenario", scenario,
+                    "Scenario file (default: the one the transcript names)");
     cmd->add_flag("--json", as_json, "Print the score as JSON");
     cmd->callback([&exit_code] {
         auto cat = load_catalog_or_report();

@@ -12,7 +12,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
                     "as FILE:LINE:COL");
     static std::vector<std::string> paths;
     static bool quiet = false;
-    cmd->add_option("PATH", paths, "Files or folders (folders are searched for *.toml)")->required();
+    cmd->add_option("PATH", paths, "Files or folders (folders are searched for *.toml)")
+        ->required();
     cmd->add_flag("-q,--quiet", quiet, "Print only problems");
     cmd->callback([&exit_code] {
         auto cat = load_catalog_or_report();
@@ -26,8 +27,9 @@ void add_validate_command(CLI::App& app, int& exit_code) {
         all.sort();
         print_diagnostics(all);
         if (!quiet)
-            std::cout << files.size() << (files.size() == 1 ? " file" : " files") << " checked: "
-                      << all.error_count() << " errors, " << all.warning_count() << " warnings\n";
+            std::cout << files.size() << (files.size() == 1 ? " file" : " files")
+                      << " checked: " << all.error_count() << " errors, " << all.warning_count()
+                      << " warnings\n";
         exit_code = all.has_errors() ? 1 : 0;
     });
 }

@@ -24,7 +24,8 @@ struct Script {
     std::vector<ScriptLine> lines;
 };
 
-bool parse_script(const std::string& text, const std::string& path, Script& out, Diagnostics& diags);
+bool parse_script(const std::string& text, const std::string& path, Script& out,
+                  Diagnostics& diags);
 bool load_script(const std::string& path, Script& out, Diagnostics& diags);
 
 /// Look-around commands of the terminal player (free, never recorded): help, alerts, alert,
