@@ -11,7 +11,7 @@ script=$src/tests/golden/crypto_mining_vm/expert.script
 fail() { echo "gui_replay: FAIL: $*" >&2; exit 1; }
 
 command -v xvfb-run >/dev/null || { echo "gui_replay: xvfb-run not installed" >&2; exit 77; }
-for tool in jq convert; do command -v $tool >/dev/null || fail "$tool is required"; done
+for tool in convert identify compare; do command -v $tool >/dev/null || fail "$tool is required"; done
 [[ -f $scenario ]] || fail "missing $scenario"
 [[ -f $script ]] || fail "missing $script"
 
@@ -21,7 +21,7 @@ export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 
 "$bin" play "$scenario" --script "$script" --transcript "$tmp/T.json" >/dev/null ||
     fail "play of the expert script failed"
-steps=$(jq '.actions | length' "$tmp/T.json")
+steps=$(grep -c '"line":' "$tmp/T.json")
 ((steps > 5)) || fail "the transcript holds only $steps actions"
 
 out=$(xvfb-run -a -s "-screen 0 1600x1000x24" \
@@ -49,7 +49,20 @@ for pair in "step_000.png step_001.png" "step_001.png $(basename "$last")"; do
 done
 
 gui_total=$(sed -n 's/^final score: \([0-9]*\)$/\1/p' <<<"$out")
-cli_total=$("$bin" score "$tmp/T.json" --json | jq '.total')
+cli_total=$("$bin" score "$tmp/T.json" --json | sed -n 's/^  "total": \([0-9]*\),\{0,1\}$/\1/p')
 [[ -n $gui_total ]] || fail "the GUI printed no final score"
 [[ $gui_total == "$cli_total" ]] || fail "GUI score $gui_total != alertdrill score $cli_total"
 echo "gui_replay: $got screenshots, final score $gui_total (alertdrill score: $cli_total)"
+
+# A path that loses points, so the comparison is not 100 against 100.
+"$bin" play "$scenario" --script "$src/tests/golden/crypto_mining_vm/wrong_containment.script" \
+    --transcript "$tmp/W.json" >/dev/null || fail "play of wrong_containment.script failed"
+out=$(xvfb-run -a -s "-screen 0 1600x1000x24" \
+    "$bin" gui --replay "$tmp/W.json" --screenshot-dir "$tmp/shots_w" 2>&1) ||
+    fail "gui replay of wrong_containment exited non-zero: $out"
+gui_total=$(sed -n 's/^final score: \([0-9]*\)$/\1/p' <<<"$out")
+cli_total=$("$bin" score "$tmp/W.json" --json | sed -n 's/^  "total": \([0-9]*\),\{0,1\}$/\1/p')
+[[ -n $gui_total && $gui_total == "$cli_total" ]] ||
+    fail "wrong_containment: GUI score '$gui_total' != alertdrill score '$cli_total'"
+((gui_total < 100)) || fail "wrong_containment scored $gui_total; expected points lost"
+echo "gui_replay: wrong_containment scores $gui_total in both"

@@ -12,7 +12,7 @@ fail() { echo "gui_xdotool: FAIL: $*" >&2; exit 1; }
 
 if [[ ${GUI_XDOTOOL_INNER:-} != 1 ]]; then
     command -v xvfb-run >/dev/null || { echo "gui_xdotool: xvfb-run not installed" >&2; exit 77; }
-    for tool in xdotool jq; do command -v $tool >/dev/null || fail "$tool is required"; done
+    for tool in xdotool; do command -v $tool >/dev/null || fail "$tool is required"; done
     [[ -f $src/scenarios/crypto_mining_vm.toml ]] || fail "missing the crypto-mining scenario"
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
@@ -50,7 +50,7 @@ wait $pid || fail "the GUI exited non-zero: $(cat gui.log)"
 shopt -s nullglob
 saved=("$XDG_DATA_HOME"/alertdrill/sessions/*.json)
 ((${#saved[@]} == 1)) || fail "expected one autosaved transcript, found ${#saved[@]}"
-lines=$(jq -r '.actions[].line' "${saved[0]}")
+lines=$(sed -n 's/^ *"line": "\(.*\)",\{0,1\}$/\1/p' "${saved[0]}")
 echo "autosaved ${saved[0]##*/}:"
 echo "$lines"
 grep -qx "review_network_topology vm-web-prod-01" <<<"$lines" || fail "topology action missing"
