@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <set>
 #include <unistd.h>
 
 namespace alertdrill::gui {
@@ -115,8 +116,15 @@ int Workspace::apply_pending(int max_lines) {
             continue;
         }
         const bool practice = m_session->mode() == Mode::Practice;
-        std::vector<std::string> harmful_before;
-        if (practice) harmful_before = score().harmful;
+        // Practice mode's immediate feedback: harmful and out-of-order moves, as they happen.
+        auto mistakes = [this] {
+            std::set<std::string> out;
+            for (const auto& f : score().feedback)
+                if (f.kind == "harmful" || f.kind == "order") out.insert(f.kind + ":" + f.ref);
+            return out;
+        };
+        std::set<std::string> before;
+        if (practice) before = mistakes();
         auto revealed_before = m_session->revealed_tables();
         const int at = m_session->now_min();
         ApplyResult res = m_session->apply(line);
@@ -133,15 +141,12 @@ int Workspace::apply_pending(int max_lines) {
                 selected_table = t;
         focus_target(m_session->history().back());
         if (practice) {
-            const Score& s = score();
-            for (const auto& line_ : s.feedback)
-                if ((line_.kind == "harmful" || line_.kind == "order") &&
-                    std::find(harmful_before.begin(), harmful_before.end(), line_.ref) ==
-                        harmful_before.end() &&
-                    std::find(s.harmful.begin(), s.harmful.end(), line_.ref) != s.harmful.end())
+            for (const auto& f : score().feedback)
+                if ((f.kind == "harmful" || f.kind == "order") &&
+                    !before.count(f.kind + ":" + f.ref))
                     m_log.push_back(
                         {LogLine::Kind::Feedback, at,
-                         "Feedback: " + line_.text + " (" + std::to_string(line_.points) + ")"});
+                         "Feedback: " + f.text + " (" + std::to_string(f.points) + " points)"});
         }
         autosave();
     }
