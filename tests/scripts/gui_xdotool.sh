@@ -37,10 +37,12 @@ step() { xdotool "$@"; sleep 0.6; }
 step type --delay 40 "crypto"   # the picker's filter has keyboard focus
 step key Return                 # starts the first match: the briefing
 step key Return                 # begins the investigation
-step type --delay 20 "review_network_topology vm-web-prod-01"
+# Enter right after typing, in the same frame: Dear ImGui 1.86 would miss a press and release
+# between two frames without the GUI's held-release input (ui/gui/input.cpp).
+xdotool type --delay 20 "review_network_topology vm-web-prod-01"
 step key Return
 step key ctrl+l
-step type --delay 20 "review_alert_details mining-01"
+xdotool type --delay 20 "review_alert_details mining-01"
 step key Return
 step key ctrl+q
 for _ in $(seq 50); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done

@@ -3,6 +3,7 @@
 #include "alertdrill/atomic_file.hpp"
 #include "gui/fonts.hpp"
 #include "gui/frame_driver.hpp"
+#include "gui/input.hpp"
 #include "gui/layout.hpp"
 #include "gui/workspace.hpp"
 
@@ -85,11 +86,8 @@ int run_app(const AppOptions& opts) {
     const float dpi = scripted ? 1.0f : std::max(1.0f, xscale);
     ImGui::GetStyle().ScaleAllSizes(dpi);
 
-    // Installed before the backend's, which chains to it.
-    glfwSetKeyCallback(glfw.window, [](GLFWwindow*, int key, int, int action, int mods) {
-        if (action == GLFW_PRESS) latch_key(key, mods);
-    });
     ImGui_ImplGlfw_InitForOpenGL(glfw.window, true);
+    install_key_callback(glfw.window);
     ImGui_ImplOpenGL3_Init("#version 130");
 
     float built_font_size = 0;
@@ -124,7 +122,6 @@ int run_app(const AppOptions& opts) {
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         draw_ui(ws, ui);
-        clear_latched_keys();
         ImGui::Render();
         auto t1 = std::chrono::steady_clock::now();
         driver.record_build_time(std::chrono::duration<double, std::milli>(t1 - t0).count(),
@@ -139,6 +136,8 @@ int run_app(const AppOptions& opts) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         driver.after_render(ws, fb_w, fb_h);
         glfwSwapBuffers(glfw.window);
+        end_frame_input(glfw.window);
+        if (input_pending()) busy_frames = std::max(busy_frames, 1);
         if (first_frame) {
             driver.first_frame_done();
             first_frame = false;

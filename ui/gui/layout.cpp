@@ -1,5 +1,7 @@
 #include "gui/layout.hpp"
 
+#include "gui/input.hpp"
+
 #include "gui/panels/panels.hpp"
 #include "gui/panels/widgets.hpp"
 #include "gui/workspace.hpp"
@@ -12,26 +14,6 @@
 #include <vector>
 
 namespace alertdrill::gui {
-
-namespace {
-std::vector<std::pair<int, int>> g_latched;
-} // namespace
-
-void latch_key(int key, int mods) {
-    mods &= GLFW_MOD_SHIFT | GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER;
-    g_latched.emplace_back(key, mods);
-}
-
-bool take_key(int key, int mods) {
-    auto it = std::find(g_latched.begin(), g_latched.end(), std::make_pair(key, mods));
-    if (it == g_latched.end()) return false;
-    g_latched.erase(it);
-    return true;
-}
-
-void clear_latched_keys() {
-    g_latched.clear();
-}
 
 void apply_style() {
     ImGuiStyle& s = ImGui::GetStyle();
@@ -56,9 +38,9 @@ namespace {
 void draw_menu(Workspace& ws, UiState& ui) {
     if (take_key(GLFW_KEY_Q, GLFW_MOD_CONTROL)) ui.quit = true;
     if (take_key(GLFW_KEY_L, GLFW_MOD_CONTROL)) ws.focus_command = true;
-    if (take_key(GLFW_KEY_EQUAL, GLFW_MOD_CONTROL))
+    while (take_key(GLFW_KEY_EQUAL, GLFW_MOD_CONTROL))
         ws.settings.font_size = std::min(32.0f, ws.settings.font_size + 1);
-    if (take_key(GLFW_KEY_MINUS, GLFW_MOD_CONTROL))
+    while (take_key(GLFW_KEY_MINUS, GLFW_MOD_CONTROL))
         ws.settings.font_size = std::max(10.0f, ws.settings.font_size - 1);
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {

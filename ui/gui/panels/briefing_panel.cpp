@@ -1,5 +1,5 @@
 // The briefing: what the trainee is told before the clock starts.
-#include "gui/layout.hpp"
+#include "gui/input.hpp"
 #include "gui/panels/panels.hpp"
 #include "gui/panels/widgets.hpp"
 #include "gui/workspace.hpp"
