@@ -99,7 +99,8 @@ int run_app(const AppOptions& opts) {
         if (scripted || busy_frames > 0 || ws.has_pending())
             glfwPollEvents();
         else {
-            glfwWaitEventsTimeout(2.0);
+            // Nothing moves on its own except a watched replay; the long timeout is a safety net.
+            glfwWaitEventsTimeout(driver.watching() ? 0.25 : 30.0);
             busy_frames = 2; // ImGui settles hover and layout over a couple of frames
         }
         if (busy_frames > 0) --busy_frames;

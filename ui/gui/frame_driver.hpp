@@ -20,6 +20,8 @@ class FrameDriver {
     /// True when no person is expected (screenshots or benchmark): fixed size, no vsync.
     bool scripted() const { return !m_opts.screenshot_dir.empty() || m_opts.bench_frames > 0; }
     bool finished() const { return m_finished; }
+    /// A replay shown at a person's pace: the loop must wake on a timer.
+    bool watching() const { return !m_opts.replay.empty() && m_opts.screenshot_dir.empty(); }
 
     void before_frame(Workspace& ws);
     /// Wall and thread-CPU milliseconds of one frame's NewFrame..Render.
