@@ -3,6 +3,7 @@
 #include "alertdrill/atomic_file.hpp"
 #include "alertdrill/text.hpp"
 #include "alertdrill/transcript.hpp"
+#include "cli/query_runner.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -55,6 +56,7 @@ bool Workspace::open_scenario(const std::string& path, Mode mode, uint64_t seed,
     m_seed = seed;
     m_variant = variant;
     m_session = std::make_unique<Session>(inst, m_catalog, mode);
+    m_session->set_query_runner(cli::make_query_runner()); // as `play` does
     m_started_utc = utc_stamp("%Y-%m-%dT%H:%M:%SZ");
     m_autosave_path = sessions_dir() + "/" + m_def->id + "-" + utc_stamp("%Y%m%dT%H%M%SZ") + "-" +
                       std::to_string(getpid()) + ".json";
@@ -180,6 +182,7 @@ void Workspace::focus_target(const ActionRecord& rec) {
     if (m_session->alert(rec.target)) selected_alert = rec.target;
     if (m_session->scenario().resource(rec.target)) selected_resource = rec.target;
     if (rec.action == "investigate_ip" || rec.action == "block_ip") pivot(rec.target);
+    if (rec.action == "run_query") selected_table = kQueryResultTab;
 }
 
 void Workspace::autosave() {

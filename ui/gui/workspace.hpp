@@ -19,6 +19,9 @@
 namespace alertdrill::gui {
 
 /// One line in the message log under the status bar.
+/// The evidence panel's tab for the last query's result (table names have no spaces).
+inline constexpr const char* kQueryResultTab = "Query result";
+
 struct LogLine {
     enum class Kind { Outcome, Happened, Error, Feedback } kind = Kind::Outcome;
     int at_min = 0;

@@ -65,6 +65,25 @@ void draw_rows(Workspace& ws, const Table& t) {
     ImGui::EndTable();
 }
 
+/// The last query's rendered result (aligned text from the query console), in the mono font.
+void draw_query_result(Workspace& ws) {
+    const auto& h = ws.session().history();
+    auto it = std::find_if(h.rbegin(), h.rend(),
+                           [](const ActionRecord& r) { return r.action == "run_query"; });
+    if (it == h.rend()) return;
+    const float query_h = ImGui::GetFrameHeightWithSpacing() * 2;
+    ImGui::TextColored(kDim, "T+%d", it->at_min);
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", it->target.c_str());
+    if (ImGui::BeginChild("query_result", ImVec2(0, ImGui::GetContentRegionAvail().y - query_h),
+                          false, ImGuiWindowFlags_HorizontalScrollbar)) {
+        ImGui::PushFont(mono_font());
+        ImGui::TextUnformatted(it->outcome.c_str());
+        ImGui::PopFont();
+    }
+    ImGui::EndChild();
+}
+
 void draw_query_box(Workspace& ws) {
     ImGui::TextColored(kDim, "KQL");
     ImGui::SameLine();
@@ -81,7 +100,8 @@ void draw_query_box(Workspace& ws) {
 
 void draw_evidence(Workspace& ws) {
     const Session& s = ws.session();
-    const auto names = s.revealed_tables();
+    auto names = s.revealed_tables();
+    if (s.done("run_query")) names.push_back(kQueryResultTab);
     const Table* cur = s.visible_table(g_shown);
     std::string right =
         cur ? fmt::format("{} of {} rows", ws.evidence.rows().size(), cur->row_count()) : "";
@@ -106,6 +126,11 @@ void draw_evidence(Workspace& ws) {
             ImGuiTabItemFlags f = n == g_request ? ImGuiTabItemFlags_SetSelected : 0;
             if (!ImGui::BeginTabItem(n.c_str(), nullptr, f)) continue;
             shown_now = n;
+            if (n == kQueryResultTab) {
+                draw_query_result(ws);
+                ImGui::EndTabItem();
+                continue;
+            }
             const Table* t = s.visible_table(n);
             uint64_t generation = s.history().size() * 1000003ull + uint64_t(s.now_min());
             ws.evidence.update(t, generation);
