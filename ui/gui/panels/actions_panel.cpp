@@ -5,6 +5,7 @@
 #include "gui/panels/widgets.hpp"
 #include "gui/workspace.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -127,7 +128,9 @@ void draw_actions(Workspace& ws) {
     panel_header("Actions", fmt::format("clock T+{} min", s.now_min()).c_str());
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##actsearch", "search actions", &g_search);
-    const float detail_h = ImGui::GetTextLineHeightWithSpacing() * 9.5f;
+    // The selected action's detail below the list; on small windows the list keeps half.
+    const float detail_h = std::min(ImGui::GetTextLineHeightWithSpacing() * 9.5f,
+                                    ImGui::GetContentRegionAvail().y * 0.5f);
     if (ImGui::BeginChild("action_list", ImVec2(0, ImGui::GetContentRegionAvail().y - detail_h))) {
         const std::string q = to_lower(trim(g_search));
         for (int si = 0; si < kStepCount; ++si) {
