@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <imgui.h>
 #include <iostream>
 
@@ -73,10 +74,21 @@ int run_app(const AppOptions& opts) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    std::string ini_path = config_dir() + "/imgui.ini";
-    std::string dir_error;
+    // The layout (imgui.ini) is read and written by us, not by Dear ImGui, so that it is
+    // written atomically like the settings; replays and benchmarks leave it alone.
+    const std::string ini_path = config_dir() + "/imgui.ini";
     io.IniFilename = nullptr;
-    if (!scripted && make_dirs(config_dir(), dir_error)) io.IniFilename = ini_path.c_str();
+    if (!scripted && std::filesystem::exists(ini_path))
+        ImGui::LoadIniSettingsFromDisk(ini_path.c_str());
+    auto save_layout = [&] {
+        std::string error;
+        size_t size = 0;
+        const char* ini = ImGui::SaveIniSettingsToMemory(&size);
+        if (!make_dirs(config_dir(), error) ||
+            !write_file_atomic(ini_path, std::string_view(ini, size), error))
+            std::cerr << "alertdrill: " << error << "\n";
+        io.WantSaveIniSettings = false;
+    };
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui::StyleColorsDark();
     apply_style();
@@ -144,9 +156,11 @@ int run_app(const AppOptions& opts) {
             first_frame = false;
         }
         if (driver.finished()) break;
+        if (io.WantSaveIniSettings && !scripted) save_layout();
     }
 
     if (!scripted) {
+        save_layout();
         glfwGetWindowSize(glfw.window, &ws.settings.window_w, &ws.settings.window_h);
         std::string error;
         if (!save_settings(ws.settings, error)) std::cerr << "alertdrill: " << error << "\n";
