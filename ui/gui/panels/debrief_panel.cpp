@@ -33,6 +33,20 @@ void bar_chart(const Score& sc) {
     ImGui::Dummy(ImVec2(w, 1));
 }
 
+/// The minute each expert action would start if taken back to back from minute 0.
+std::vector<int> expert_minutes(const Workspace& ws, const std::vector<std::string>& path) {
+    std::vector<int> out;
+    int at = 0;
+    for (const auto& line : path) {
+        out.push_back(at);
+        auto sp = line.find(' ');
+        std::string action = line.substr(0, sp);
+        std::string target = sp == std::string::npos ? "" : line.substr(sp + 1);
+        at += std::max(0, action_cost(ws, action, target));
+    }
+    return out;
+}
+
 } // namespace
 
 void draw_debrief(Workspace& ws) {
@@ -76,12 +90,13 @@ void draw_debrief(Workspace& ws) {
     if (ImGui::BeginChild("debrief_right", ImVec2(0, 0), true)) {
         panel_header("Expert path beside yours");
         const auto& mine = s.history();
+        const std::vector<int> expert_at = expert_minutes(ws, sc.expert_path);
         const float table_h = ImGui::GetContentRegionAvail().y * 0.55f;
         const ImGuiTableFlags f =
             ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV;
         if (ImGui::BeginTable("paths", 2, f, ImVec2(0, table_h))) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn("Expert");
+            ImGui::TableSetupColumn("Expert (back to back)");
             ImGui::TableSetupColumn("You (minute: action)");
             ImGui::TableHeadersRow();
             const size_t n = std::max(sc.expert_path.size(), mine.size());
@@ -95,7 +110,8 @@ void draw_debrief(Workspace& ws) {
                     const bool report = e.rfind("report_", 0) == 0;
                     for (const auto& r : mine)
                         matched |= report ? e.rfind(r.action + " ", 0) == 0 : r.line == e;
-                    ImGui::TextColored(matched ? kGood : kDim, "%s", e.c_str());
+                    ImGui::TextColored(matched ? kGood : kDim, "T+%-3d %s", expert_at[i],
+                                       e.c_str());
                 }
                 ImGui::TableNextColumn();
                 if (i < mine.size()) ImGui::Text("T+%-3d %s", mine[i].at_min, mine[i].line.c_str());
@@ -103,7 +119,7 @@ void draw_debrief(Workspace& ws) {
             ImGui::EndTable();
         }
         panel_header("Timeline");
-        draw_timeline(ws);
+        draw_timeline(ws, &expert_at);
     }
     ImGui::EndChild();
 }

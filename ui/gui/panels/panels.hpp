@@ -2,6 +2,7 @@
 // One panel per file (DESIGN.md convention 4). Each draws into the current window or child and
 // changes the session only through Workspace::send.
 #include <string>
+#include <vector>
 
 namespace alertdrill::gui {
 
@@ -14,7 +15,8 @@ void draw_alert_detail(Workspace& ws);
 void draw_resource_context(Workspace& ws);
 void draw_evidence(Workspace& ws);
 void draw_actions(Workspace& ws);
-void draw_timeline(Workspace& ws);
+/// With `expert_at`, a fourth lane shows the expert path's actions at those minutes.
+void draw_timeline(Workspace& ws, const std::vector<int>* expert_at = nullptr);
 void draw_report_form(Workspace& ws);
 void draw_log(Workspace& ws);
 void draw_status_bar(Workspace& ws);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <imgui.h>
+#include <vector>
 
 namespace alertdrill::gui {
 
@@ -34,15 +35,18 @@ const char* kind_name(TimelineEntry::Kind k) {
     return "";
 }
 
-/// A horizontal axis from minute 0 to the clock, one tick per entry, three lanes.
-void draw_axis(const Session& s) {
-    const float h = ImGui::GetTextLineHeight() * 3.2f;
+/// A horizontal axis from minute 0 to the clock, one tick per entry, three lanes (four with the
+/// expert's actions: their minutes if taken back to back from minute 0).
+void draw_axis(const Session& s, const std::vector<int>* expert_at) {
+    const int lanes = expert_at ? 4 : 3;
+    const float h = ImGui::GetTextLineHeight() * 1.07f * float(lanes);
     const float w = ImGui::GetContentRegionAvail().x;
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const int end = std::max({s.now_min(), s.scenario().scoring.contain_target_min, 10});
+    int end = std::max({s.now_min(), s.scenario().scoring.contain_target_min, 10});
+    if (expert_at && !expert_at->empty()) end = std::max(end, expert_at->back());
     auto x_of = [&](int m) { return p.x + 4 + (w - 8) * float(m) / float(end); };
-    const float lane = h / 3.0f;
+    const float lane = h / float(lanes);
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(20, 22, 28, 255), 3.0f);
     float tx = x_of(s.scenario().scoring.contain_target_min);
     dl->AddLine(ImVec2(tx, p.y), ImVec2(tx, p.y + h), IM_COL32(120, 200, 120, 160), 1.0f);
@@ -54,22 +58,27 @@ void draw_axis(const Session& s) {
         float y = p.y + lane * ln + lane * 0.5f;
         dl->AddCircleFilled(ImVec2(x, y), lane * 0.28f, ImGui::GetColorU32(kind_color(e.kind)));
     }
+    if (expert_at)
+        for (int m : *expert_at)
+            dl->AddCircleFilled(ImVec2(x_of(m), p.y + lane * 3.5f), lane * 0.28f,
+                                ImGui::GetColorU32(kGood));
     if (s.contained_at()) {
         float cx = x_of(*s.contained_at());
         dl->AddLine(ImVec2(cx, p.y), ImVec2(cx, p.y + h), IM_COL32(90, 160, 255, 220), 2.0f);
     }
     ImGui::Dummy(ImVec2(w, h));
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Lanes: alerts, your actions, the attacker. Green line: containment "
-                          "target (minute %d); blue line: contained.",
+        ImGui::SetTooltip("Lanes: alerts, your actions, the attacker%s. Green line: "
+                          "containment target (minute %d); blue line: contained.",
+                          expert_at ? ", the expert path" : "",
                           s.scenario().scoring.contain_target_min);
 }
 
 } // namespace
 
-void draw_timeline(Workspace& ws) {
+void draw_timeline(Workspace& ws, const std::vector<int>* expert_at) {
     const Session& s = ws.session();
-    draw_axis(s);
+    draw_axis(s, expert_at);
     auto entries = s.timeline();
     std::stable_sort(entries.begin(), entries.end(),
                      [](const auto& a, const auto& b) { return a.at_min < b.at_min; });
