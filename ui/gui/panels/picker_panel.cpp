@@ -56,6 +56,10 @@ void start(Workspace& ws, const std::string& path) {
 } // namespace
 
 void draw_picker(Workspace& ws) {
+    // Rescan whenever the picker comes back into view (a session may have been saved since).
+    static int last_frame = -10;
+    if (ImGui::GetFrameCount() != last_frame + 1) g_picker.loaded = false;
+    last_frame = ImGui::GetFrameCount();
     if (!g_picker.loaded) {
         ws.refresh_scenarios();
         scan_resumable();
