@@ -16,9 +16,9 @@ namespace {
 
 std::string g_shown;   // tab drawn last frame
 std::string g_request; // tab a pivot or a new reveal asked for, until the tab bar shows it
+const Table* g_sorted_for = nullptr; // the table whose header sort the view last took
 
-void draw_rows(Workspace& ws, const Table& t) {
-    const auto& rows = ws.evidence.rows();
+void draw_rows(Workspace& ws, const Table& t, uint64_t generation) {
     const int ncol = int(std::min<size_t>(t.columns().size(), 64));
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate |
@@ -30,7 +30,10 @@ void draw_rows(Workspace& ws, const Table& t) {
     ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < ncol; ++c) ImGui::TableSetupColumn(t.columns()[c].name().c_str());
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    // One view serves every tab: take the header's sort when it changes or the tab does.
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (specs && (specs->SpecsDirty || g_sorted_for != &t)) {
+        g_sorted_for = &t;
         if (specs->SpecsCount > 0)
             ws.evidence.set_sort(specs->Specs[0].ColumnIndex,
                                  specs->Specs[0].SortDirection == ImGuiSortDirection_Descending);
@@ -38,6 +41,8 @@ void draw_rows(Workspace& ws, const Table& t) {
             ws.evidence.set_sort(-1, false);
         specs->SpecsDirty = false;
     }
+    ws.evidence.update(&t, generation);
+    const auto& rows = ws.evidence.rows();
     ImGui::PushFont(mono_font());
     ImGuiListClipper clipper;
     clipper.Begin(int(rows.size()));
@@ -89,8 +94,11 @@ void draw_query_box(Workspace& ws) {
     ImGui::SameLine();
     const float run_w = ImGui::CalcTextSize("Run query").x + ImGui::GetStyle().FramePadding.x * 4;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - run_w);
-    bool go = ImGui::InputTextWithHint("##kql", "VMConnection | where RemoteIp == \"...\"",
-                                       &ws.query_text, ImGuiInputTextFlags_EnterReturnsTrue);
+    const auto tables = ws.session().revealed_tables();
+    const std::string hint = (tables.empty() ? std::string("Table") : tables.front()) +
+                             " | where ... | take 50   (KQL over the tables uncovered so far)";
+    bool go = ImGui::InputTextWithHint("##kql", hint.c_str(), &ws.query_text,
+                                       ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     go |= ImGui::Button("Run query");
     if (go && !ws.query_text.empty()) ws.send("run_query " + ws.query_text);
@@ -133,8 +141,7 @@ void draw_evidence(Workspace& ws) {
             }
             const Table* t = s.visible_table(n);
             uint64_t generation = s.history().size() * 1000003ull + uint64_t(s.now_min());
-            ws.evidence.update(t, generation);
-            if (t) draw_rows(ws, *t);
+            if (t) draw_rows(ws, *t, generation);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
