@@ -9,5 +9,6 @@ void add_list_command(CLI::App& app, int& exit_code);
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_play_command(CLI::App& app, int& exit_code);
 void add_score_command(CLI::App& app, int& exit_code);
+void add_quiz_command(CLI::App& app, int& exit_code);
 
 } // namespace alertdrill::cli

@@ -82,6 +82,7 @@ struct Question {
     /// Template questions: each variant maps placeholder names to values; `{{name}}` in any text
     /// is replaced. Empty for ordinary questions.
     std::vector<std::map<std::string, std::string>> variants;
+    std::vector<SourcePos> variant_pos; ///< where each variant table starts
     SourcePos pos;
 
     /// Matching: the distinct answers plus distractors, in authored order.

@@ -113,11 +113,13 @@ std::string fill_placeholders(const std::string& text,
 namespace {
 
 std::vector<const std::string*> all_texts(const Question& q) {
-    std::vector<const std::string*> t{&q.text, &q.feedback, &q.feedback_correct, &q.feedback_wrong};
+    std::vector<const std::string*> t{&q.text, &q.feedback, &q.feedback_correct, &q.feedback_wrong,
+                                      &q.misconception};
     for (const auto& h : q.hints) t.push_back(&h);
-    for (const auto& o : q.options) t.insert(t.end(), {&o.text, &o.feedback});
-    for (const auto& a : q.accepts) t.insert(t.end(), {&a.text, &a.pattern, &a.feedback});
-    for (const auto& it : q.items) t.insert(t.end(), {&it.text, &it.answer});
+    for (const auto& o : q.options) t.insert(t.end(), {&o.text, &o.feedback, &o.misconception});
+    for (const auto& a : q.accepts)
+        t.insert(t.end(), {&a.text, &a.pattern, &a.feedback, &a.misconception});
+    for (const auto& it : q.items) t.insert(t.end(), {&it.text, &it.answer, &it.misconception});
     for (const auto& d : q.distractors) t.push_back(&d);
     return t;
 }
@@ -192,13 +194,14 @@ void check_question(const Question& q, Diagnostics& d) {
     for (size_t i = 0; i < q.variants.size(); ++i) {
         for (const auto& p : used)
             if (!q.variants[i].count(p))
-                d.error(q.pos,
+                d.error(q.variant_pos[i],
                         fmt::format("{} variant {} has no value for the placeholder '{{{{{}}}}}'",
                                     name, i + 1, p));
         for (const auto& [k, v] : q.variants[i])
             if (!used.count(k))
-                d.error(q.pos, fmt::format("{} variant {} sets '{}', which no text uses{}", name,
-                                           i + 1, k, did_you_mean(k, used_list)));
+                d.error(q.variant_pos[i],
+                        fmt::format("{} variant {} sets '{}', which no text uses{}", name, i + 1, k,
+                                    did_you_mean(k, used_list)));
     }
 }
 
@@ -210,11 +213,14 @@ Question instantiate_question(const Question& q, size_t variant) {
     auto fill = [&](std::string& s) { s = quiz_detail::fill_placeholders(s, vals); };
     Question out = q;
     out.variants.clear();
-    for (auto* s : {&out.text, &out.feedback, &out.feedback_correct, &out.feedback_wrong}) fill(*s);
+    for (auto* s :
+         {&out.text, &out.feedback, &out.feedback_correct, &out.feedback_wrong, &out.misconception})
+        fill(*s);
     for (auto& h : out.hints) fill(h);
-    for (auto& o : out.options) fill(o.text), fill(o.feedback);
-    for (auto& a : out.accepts) fill(a.text), fill(a.pattern), fill(a.feedback);
-    for (auto& it : out.items) fill(it.text), fill(it.answer);
+    for (auto& o : out.options) fill(o.text), fill(o.feedback), fill(o.misconception);
+    for (auto& a : out.accepts)
+        fill(a.text), fill(a.pattern), fill(a.feedback), fill(a.misconception);
+    for (auto& it : out.items) fill(it.text), fill(it.answer), fill(it.misconception);
     for (auto& d : out.distractors) fill(d);
     return out;
 }

@@ -190,6 +190,7 @@ void read_variants(TableReader& r, Question& q) {
                                                          toml_type_name(v));
         }
         q.variants.push_back(std::move(values));
+        q.variant_pos.push_back(pos_of(*t, r.file()));
     }
 }
 
