@@ -255,7 +255,7 @@ bool load_from_table(const toml::table& root, const std::string& path, QuestionB
         bank->finish();
     }
     std::map<std::string, SourcePos> ids;
-    for (auto& qr : top.tables("question", true)) {
+    for (auto& qr : quiz_detail::named_tables(top, "question", true, "question", "")) {
         auto q = quiz_detail::read_question(qr, out);
         qr.finish();
         if (!q) continue;

@@ -11,6 +11,18 @@
 
 namespace alertdrill::quiz_detail {
 
+std::vector<TableReader> named_tables(TableReader& parent, std::string_view key, bool required,
+                                      const std::string& noun, const std::string& suffix) {
+    std::vector<TableReader> out;
+    for (auto& r : parent.tables(key, required)) {
+        const toml::node* id = r.raw().get("id");
+        std::string name = id && id->is_string() ? noun + " '" + *id->value<std::string>() + "'"
+                                                 : noun + " " + std::to_string(out.size() + 1);
+        out.emplace_back(r.raw(), r.file(), r.diags(), name + suffix);
+    }
+    return out;
+}
+
 namespace {
 
 bool valid_id(const std::string& id) {
@@ -27,13 +39,12 @@ std::string read_id(TableReader& r, const std::string& what) {
     if (!valid_id(*id)) {
         r.error("id", "'" + *id + "' is not a valid " + what +
                           " id: use letters, digits, '-', '_' and '.' (at most 64)");
-        return "";
     }
     return *id;
 }
 
 void read_options(TableReader& r, Question& q) {
-    auto tables = r.tables("option", true);
+    auto tables = named_tables(r, "option", true, "option", " of question '" + q.id + "'");
     std::vector<std::string> seen;
     int correct = 0;
     for (auto& o : tables) {
@@ -88,7 +99,7 @@ void read_truefalse(TableReader& r, Question& q) {
 }
 
 void read_accepts(TableReader& r, Question& q) {
-    auto tables = r.tables("accept", true);
+    auto tables = named_tables(r, "accept", true, "accepted answer", " of question '" + q.id + "'");
     for (auto& a : tables) {
         QuizAccept acc;
         acc.pos = a.pos();
@@ -133,7 +144,8 @@ void read_accepts(TableReader& r, Question& q) {
 
 void read_items(TableReader& r, Question& q) {
     bool matching = q.type == QuestionType::Matching;
-    auto tables = r.tables(matching ? "pair" : "item", true);
+    auto tables = named_tables(r, matching ? "pair" : "item", true, matching ? "pair" : "item",
+                               " of question '" + q.id + "'");
     std::vector<std::string> seen;
     for (auto& t : tables) {
         QuizItem it;
@@ -143,6 +155,13 @@ void read_items(TableReader& r, Question& q) {
             if (std::find(seen.begin(), seen.end(), it.id) != seen.end())
                 t.error("id", "id '" + it.id + "' is used twice in question '" + q.id + "'");
             seen.push_back(it.id);
+        }
+        if (t.raw().contains("distractors")) {
+            // TOML puts a key written after [[question.pair]] into that pair; say where it goes.
+            t.error("distractors",
+                    "'distractors' belongs to the question, not to a pair: move it above "
+                    "the first [[question.pair]]");
+            t.allow("distractors");
         }
         if (matching) {
             it.text = t.string("prompt", true).value_or("");

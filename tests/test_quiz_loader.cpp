@@ -1,0 +1,126 @@
+// Question-bank loading: valid banks load, invalid ones give exactly the expected diagnostics.
+#include "alertdrill/quiz.hpp"
+#include "alertdrill/text.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <set>
+
+using namespace alertdrill;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string kData = ALERTDRILL_TEST_DATA;
+const std::string kContent = std::string(ALERTDRILL_SOURCE_DIR) + "/content/quizzes";
+} // namespace
+
+TEST_CASE("every bank in content/quizzes validates", "[quiz][content]") {
+    int banks = 0;
+    for (const auto& e : fs::directory_iterator(kContent)) {
+        if (e.path().extension() != ".toml") continue;
+        ++banks;
+        QuestionBank bank;
+        Diagnostics d;
+        INFO(e.path().string());
+        CHECK(load_question_bank(e.path().string(), bank, d));
+        CHECK(d.format() == "");
+        CHECK_FALSE(bank.questions.empty());
+    }
+    CHECK(banks >= 1);
+}
+
+TEST_CASE("the module 4.8 bank covers the module", "[quiz][content]") {
+    QuestionBank bank;
+    Diagnostics d;
+    REQUIRE(load_question_bank(kContent + "/module_4_8.toml", bank, d));
+    CHECK(bank.id == "module_4_8");
+    CHECK(bank.questions.size() >= 40);
+    // The module's own knowledge check, in our words.
+    for (const char* id : {"kc-mining-stage", "kc-jit-posture", "kc-brazil-south"}) {
+        const Question* q = bank.find(id);
+        REQUIRE(q);
+        CHECK_FALSE(q->feedback.empty());
+        for (const auto& o : q->options) CHECK_FALSE(o.feedback.empty());
+    }
+    std::set<std::string> topics, types;
+    for (const auto& q : bank.questions)
+        topics.insert(q.topic), types.insert(question_type_name(q.type));
+    CHECK(topics == std::set<std::string>{"anatomy", "kill-chain", "workflow", "containment",
+                                          "posture", "suppression", "worked-examples"});
+    CHECK(types.size() == 7);
+    bool has_template = false;
+    for (const auto& q : bank.questions) has_template = has_template || !q.variants.empty();
+    CHECK(has_template);
+}
+
+TEST_CASE("invalid banks report exactly the expected diagnostics", "[quiz][invalid]") {
+    int fixtures = 0;
+    for (const auto& e : fs::directory_iterator(kData + "/invalid")) {
+        std::string name = e.path().filename().string();
+        if (name.rfind("quiz_", 0) != 0 || e.path().extension() != ".toml") continue;
+        ++fixtures;
+        std::string text, expected, err;
+        REQUIRE(read_file(e.path().string(), text, err));
+        fs::path exp = e.path();
+        exp.replace_extension(".expected");
+        REQUIRE(read_file(exp.string(), expected, err));
+        QuestionBank bank;
+        Diagnostics d;
+        INFO(name);
+        CHECK_FALSE(load_question_bank_text(text, name, bank, d));
+        d.sort();
+        CHECK(d.format() == expected);
+    }
+    CHECK(fixtures >= 5);
+}
+
+TEST_CASE("a missing bank file is an error naming the file", "[quiz]") {
+    QuestionBank bank;
+    Diagnostics d;
+    CHECK_FALSE(load_question_bank(kData + "/no_such_bank.toml", bank, d));
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].format().find("no_such_bank.toml") != std::string::npos);
+}
+
+TEST_CASE("multiple-response options without fractions share the mark", "[quiz]") {
+    const char* text = R"(
+[bank]
+title = "t"
+[[question]]
+id = "m"
+type = "multiple"
+text = "pick"
+  [[question.option]]
+  id = "a"
+  text = "A"
+  correct = true
+  [[question.option]]
+  id = "b"
+  text = "B"
+  correct = true
+  [[question.option]]
+  id = "c"
+  text = "C"
+)";
+    QuestionBank bank;
+    Diagnostics d;
+    REQUIRE(load_question_bank_text(text, "m.toml", bank, d));
+    const auto& o = bank.questions[0].options;
+    CHECK(o[0].fraction == Approx(0.5));
+    CHECK(o[1].fraction == Approx(0.5));
+    CHECK(o[2].fraction == Approx(-0.5));
+}
+
+TEST_CASE("template questions fill every text from the chosen variant", "[quiz]") {
+    QuestionBank bank;
+    Diagnostics d;
+    REQUIRE(load_question_bank(kContent + "/module_4_8.toml", bank, d));
+    const Question* q = bank.find("chain-stage-template");
+    REQUIRE(q);
+    REQUIRE(q->variants.size() == 3);
+    Question v = instantiate_question(*q, 1);
+    CHECK(v.text.find("VM_SshBruteForceSuccess") != std::string::npos);
+    CHECK(v.text.find("{{") == std::string::npos);
+    CHECK(v.options[1].misconception == "failed-and-successful-brute-force-are-the-same");
+    CHECK(v.variants.empty());
+}
