@@ -120,7 +120,7 @@ void run_quiz(const QuizOptions& o, int& exit_code) {
     if (!o.answers.empty()) {
         std::string text, err;
         if (!read_file(o.answers, text, err)) {
-            std::cerr << "alertdrill: " << escape_control(err) << "\n";
+            std::cerr << escape_control(o.answers) << ": error: " << escape_control(err) << "\n";
             exit_code = 1;
             return;
         }

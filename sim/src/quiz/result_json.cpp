@@ -154,7 +154,10 @@ bool quiz_result_from_json(const std::string& text, const std::string& path, Qui
 
 bool load_quiz_result(const std::string& path, QuizResult& out, std::string& error) {
     std::string text;
-    if (!read_file(path, text, error)) return false;
+    if (!read_file(path, text, error)) {
+        error = path + ": " + error;
+        return false;
+    }
     return quiz_result_from_json(text, path, out, error);
 }
 
