@@ -17,13 +17,15 @@ namespace {
 QuizResult sample_result() {
     QuestionBank bank;
     Diagnostics d;
-    REQUIRE(load_question_bank(std::string(ALERTDRILL_SOURCE_DIR) + "/content/quizzes/module_4_8.toml", bank, d));
+    REQUIRE(load_question_bank(
+        std::string(ALERTDRILL_SOURCE_DIR) + "/content/quizzes/module_4_8.toml", bank, d));
     QuizAttempt a(bank, QuizMode::Assessment, 99, true);
     std::vector<ScriptedAnswer> script;
-    REQUIRE(parse_answer_script("kc-mining-stage@3: b\nkc-jit-posture@2: b\nworkflow-order@1: context, analysis, "
-                                "contain, posture\nanatomy-fields-match@2: entities=Where the attack sits in the "
-                                "kill chain\n",
-                                "r.answers", script, d));
+    REQUIRE(parse_answer_script(
+        "kc-mining-stage@3: b\nkc-jit-posture@2: b\nworkflow-order@1: context, analysis, "
+        "contain, posture\nanatomy-fields-match@2: entities=Where the attack sits in the "
+        "kill chain\n",
+        "r.answers", script, d));
     REQUIRE(run_answer_script(a, script, "r.answers", d));
     QuizResult r = a.finish(123.5);
     r.trainee = "Ana \"quoted\" Ö";
@@ -76,7 +78,8 @@ TEST_CASE("a result from a newer version is refused, naming both versions", "[qu
     QuizResult out;
     std::string err;
     CHECK_FALSE(quiz_result_from_json(j.dump(), "future.json", out, err));
-    CHECK(err == "future.json: this quiz result is format version 7, but this alertdrill reads version 1 at most; "
+    CHECK(err == "future.json: this quiz result is format version 7, but this alertdrill reads "
+                 "version 1 at most; "
                  "update alertdrill to read it");
 }
 
@@ -85,10 +88,13 @@ TEST_CASE("broken result files are refused with a reason", "[quiz][result]") {
     std::string err;
     CHECK_FALSE(quiz_result_from_json("{not json", "a.json", out, err));
     CHECK(err.rfind("a.json: not valid JSON", 0) == 0);
-    CHECK_FALSE(quiz_result_from_json(R"({"format":"alertdrill-transcript","version":1})", "b.json", out, err));
-    CHECK(err == "b.json: not an alertdrill quiz result (\"format\" is not \"alertdrill-quiz-result\")");
-    CHECK_FALSE(quiz_result_from_json(R"({"format":"alertdrill-quiz-result","version":1,"questions":[{"id":3}]})",
-                                      "c.json", out, err));
+    CHECK_FALSE(quiz_result_from_json(R"({"format":"alertdrill-transcript","version":1})", "b.json",
+                                      out, err));
+    CHECK(err ==
+          "b.json: not an alertdrill quiz result (\"format\" is not \"alertdrill-quiz-result\")");
+    CHECK_FALSE(quiz_result_from_json(
+        R"({"format":"alertdrill-quiz-result","version":1,"questions":[{"id":3}]})", "c.json", out,
+        err));
     CHECK(err.rfind("c.json: a field has the wrong type", 0) == 0);
     CHECK_FALSE(load_quiz_result("/nonexistent/r.json", out, err));
     CHECK(err.find("/nonexistent/r.json") != std::string::npos);
