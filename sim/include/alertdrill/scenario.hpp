@@ -1,0 +1,66 @@
+#pragma once
+// Loading scenarios in three phases (parse with toml++, build typed structs, check
+// cross-references) and instantiating one variant of a scenario for a seed.
+#include "alertdrill/catalog.hpp"
+#include "alertdrill/diagnostics.hpp"
+#include "alertdrill/model.hpp"
+#include "alertdrill/table.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alertdrill {
+
+/// Limits that keep a bad file from taking the machine.
+struct ScenarioLimits {
+    size_t max_file_bytes = 8u << 20;
+    int64_t max_noise_rows = 1'000'000;   ///< per table
+    int64_t max_total_rows = 2'000'000;   ///< over all tables of a scenario
+};
+
+/// Parses, builds and checks a scenario file. Returns nullopt when it has errors (all of them
+/// are in `diags`); warnings alone do not fail it.
+std::optional<ScenarioDef> load_scenario(const std::string& path, const Catalog& catalog,
+                                         Diagnostics& diags, const ScenarioLimits& limits = {});
+
+/// One playable variant: variables resolved, `when` filters applied, evidence generated.
+struct ScenarioInstance {
+    ScenarioDef def; ///< resolved copy (templates substituted, filtered by `when`)
+    uint64_t seed = 0;
+    std::map<std::string, std::string> variables;
+    /// Every row the scenario can ever show, sorted by TimeGenerated when present. Whether a
+    /// row is visible depends on the session (revealed, its time reached, its event fired).
+    std::vector<Table> tables;
+    /// Per table, per row: the simulated minute of the row (INT32_MIN when no time column).
+    std::vector<std::vector<int>> row_minute;
+    /// Per table, per row: the attacker event id that must fire first, or "".
+    std::vector<std::vector<std::string>> row_after;
+
+    int table_index(std::string_view name) const;
+};
+
+/// Chooses each variable's value from the seed (unless `overrides` fixes it), substitutes
+/// `{name}` throughout, applies `when` filters and generates noise deterministically.
+std::shared_ptr<const ScenarioInstance>
+instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagnostics& diags,
+            const std::map<std::string, std::string>& overrides = {});
+
+/// The stable 64-bit FNV-1a hash of text, as 16 hex digits (scenario content identity).
+std::string content_hash(std::string_view text);
+
+/// A scenario summary for pickers and `alertdrill list`.
+struct ScenarioInfo {
+    std::string id, path, title, difficulty, summary;
+    int estimated_minutes = 0;
+    std::vector<std::string> objectives;
+    bool valid = true;
+    std::string first_error;
+};
+/// Loads every *.toml in `dir` (sorted by id); broken ones are listed with their first error.
+std::vector<ScenarioInfo> list_scenarios(const std::string& dir, const Catalog& catalog);
+
+} // namespace alertdrill

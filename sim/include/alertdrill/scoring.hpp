@@ -1,0 +1,56 @@
+#pragma once
+// Scoring against the workflow. A score is always recomputed from the session's actions, never
+// stored state, so a transcript re-scores to the identical result.
+#include "alertdrill/model.hpp"
+
+#include <array>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alertdrill {
+
+class Session;
+struct ActionRecord;
+
+/// Points lost (or, for "earned" lines, won), with the step and the reason.
+struct ScoreLine {
+    Step step = Step::Context;
+    int points = 0; ///< negative when lost
+    std::string kind; ///< missed, recommended, harmful, order, late, hint, report
+    std::string ref;  ///< rubric/rule id or report field
+    std::string text; ///< the explanation a trainee reads
+};
+
+struct PhaseScore {
+    int earned = 0; ///< after penalties, never below zero
+    int max = 0;
+    int penalties = 0;
+};
+
+struct Score {
+    int total = 0; ///< 0-100
+    std::array<PhaseScore, kStepCount> phases{};
+    std::optional<int> time_to_contain_min;
+    int contain_target_min = 0;
+    std::vector<std::string> achieved; ///< rubric ids met
+    std::vector<std::string> missed;   ///< rubric ids not met
+    std::vector<std::string> harmful;  ///< harmful rule ids triggered (default rules: "default:...")
+    std::vector<ScoreLine> feedback;   ///< every point lost, in workflow order
+    int hints_used = 0;
+    double data_lost_mb = 0;
+    std::vector<std::string> expert_path;
+};
+
+/// True when the records satisfy the item (its action or an alternative on its target, in time,
+/// or its evidence key found by a query).
+bool rubric_item_met(const RubricItem& item, const std::vector<ActionRecord>& history);
+
+Score compute_score(const Session& session);
+
+/// The stable machine-readable shape (`--json`): total, phases, time_to_contain_min, harmful,
+/// missed, feedback, and more.
+nlohmann::json score_to_json(const Score& s);
+
+} // namespace alertdrill

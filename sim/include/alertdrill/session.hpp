@@ -1,0 +1,148 @@
+#pragma once
+// A trainee's session: the one place state changes. Front ends read it through const getters and
+// change it only with apply(line), the same command a person types in the terminal player.
+#include "alertdrill/catalog.hpp"
+#include "alertdrill/model.hpp"
+#include "alertdrill/scenario.hpp"
+#include "alertdrill/table.hpp"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace alertdrill {
+
+enum class SessionState { Briefing, Investigating, Debrief };
+std::string_view session_state_name(SessionState s);
+
+/// Practice: hints and immediate feedback. Assessment: no hints, feedback only at the end.
+enum class Mode { Practice, Assessment };
+std::string_view mode_name(Mode m);
+std::optional<Mode> parse_mode(std::string_view s);
+
+/// One accepted command, as the transcript keeps it.
+struct ActionRecord {
+    std::string line;   ///< as typed, trimmed
+    std::string action; ///< catalog id, or the built-ins "wait", "hint", "end"
+    std::string target; ///< resolved target ("" when none)
+    int at_min = 0;     ///< simulated minute it started
+    int minutes = 0;    ///< simulated minutes it took
+    std::string outcome;
+    std::vector<std::string> found_keys; ///< key evidence a query brought into its result
+    std::string hint_item;               ///< for hints: the rubric item hinted at
+};
+
+struct TimelineEntry {
+    enum class Kind { Alert, Action, Attacker };
+    int at_min = 0;
+    Kind kind = Kind::Action;
+    std::string text;
+    std::string ref; ///< alert id, action id or attacker event id
+};
+
+struct AlertState {
+    size_t def_index = 0; ///< into scenario().alerts
+    AlertStatus status = AlertStatus::Active;
+    int released_min = 0;
+    std::string classification; ///< "", true_positive, false_positive, benign_positive
+    std::optional<Stage> stage;
+    bool linked = false;
+};
+
+struct ApplyResult {
+    bool ok = false;
+    std::string error;                 ///< why the line was refused (nothing changed)
+    std::string outcome;               ///< what the action did
+    std::vector<std::string> happened; ///< alerts and attacker moves during the action
+};
+
+/// What a query returns to the session: the outcome text and the key rows it surfaced.
+struct QueryOutcome {
+    bool ok = false;
+    std::string text;
+    std::vector<std::string> found_keys;
+};
+class Session;
+using QueryRunner = std::function<QueryOutcome(const Session&, const std::string& query)>;
+
+class Session {
+  public:
+    Session(std::shared_ptr<const ScenarioInstance> instance, const Catalog& catalog,
+            Mode mode = Mode::Practice);
+
+    /// Leaves the briefing: releases the alerts of minute 0. apply() does this by itself.
+    void begin();
+    /// Parses and applies one command as a person types it. A refused line changes nothing.
+    ApplyResult apply(std::string_view line);
+    /// Runs KQL for the `run_query` action (set by whoever links the query engine).
+    void set_query_runner(QueryRunner r) { m_query_runner = std::move(r); }
+
+    SessionState state() const { return m_state; }
+    Mode mode() const { return m_mode; }
+    const ScenarioInstance& instance() const { return *m_inst; }
+    std::shared_ptr<const ScenarioInstance> instance_ptr() const { return m_inst; }
+    const ScenarioDef& scenario() const { return m_inst->def; }
+    const Catalog& catalog() const { return *m_catalog; }
+    int now_min() const { return m_now; }
+    int64_t now_utc_s() const { return scenario().start_utc_s + int64_t(m_now) * 60; }
+
+    const std::vector<AlertState>& alerts() const { return m_alerts; }
+    const AlertDef& alert_def(const AlertState& a) const { return scenario().alerts[a.def_index]; }
+    const AlertState* alert(std::string_view id) const;
+    const std::vector<ActionRecord>& history() const { return m_history; }
+    const std::vector<TimelineEntry>& timeline() const { return m_timeline; }
+    const std::set<std::string>& flags() const { return m_flags; }
+    const std::set<std::string>& found_keys() const { return m_found_keys; }
+    const std::map<std::string, std::string>& report() const { return m_report; }
+    std::optional<int> contained_at() const { return m_contained_at; }
+    double data_lost_mb() const { return m_data_lost_mb; }
+    int hints_used() const { return m_hints; }
+
+    /// Whether `action` was taken on `target` (context panels show what has been reviewed).
+    bool done(std::string_view action, std::string_view target = "") const;
+    bool table_revealed(std::string_view name) const { return m_revealed.count(std::string(name)) > 0; }
+    std::vector<std::string> revealed_tables() const;
+    /// The rows of a revealed table the trainee can see now (time reached, event fired).
+    /// Cached until the clock or the attacker moves. nullptr when not revealed.
+    const Table* visible_table(std::string_view name) const;
+    /// Every visible table, for the query console.
+    std::vector<const Table*> visible_tables() const;
+
+    /// The rubric in the order an expert would work it, as command lines.
+    std::vector<std::string> expert_path() const;
+
+  private:
+    ApplyResult apply_builtin(const std::vector<std::string>& words, const std::string& line);
+    void advance_to(int minute, std::vector<std::string>& happened);
+    void release_alert(const std::string& id, int minute, std::vector<std::string>& happened);
+    void set_flag(const std::string& f, int minute);
+    std::string resolve_target(const ActionDef& a, const std::string& rest, std::string& error) const;
+    const Response* find_response(const std::string& action, const std::string& target) const;
+    void finish_action(ActionRecord rec, ApplyResult& res);
+
+    std::shared_ptr<const ScenarioInstance> m_inst;
+    const Catalog* m_catalog;
+    Mode m_mode;
+    SessionState m_state = SessionState::Briefing;
+    int m_now = 0;
+    std::vector<AlertState> m_alerts;
+    std::vector<ActionRecord> m_history;
+    std::vector<TimelineEntry> m_timeline;
+    std::set<std::string> m_flags;
+    std::set<std::string> m_fired;
+    std::set<std::string> m_revealed;
+    std::set<std::string> m_found_keys;
+    std::map<std::string, std::string> m_report;
+    std::optional<int> m_contained_at;
+    double m_data_lost_mb = 0;
+    int m_hints = 0;
+    QueryRunner m_query_runner;
+    mutable std::map<std::string, std::pair<uint64_t, Table>> m_visible_cache;
+    uint64_t m_version = 0; ///< bumps when what is visible may change
+};
+
+} // namespace alertdrill

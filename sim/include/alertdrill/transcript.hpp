@@ -1,0 +1,64 @@
+#pragma once
+// Transcripts: versioned JSON holding the scenario id and content hash, seed, variant, mode,
+// every action with its simulated time and outcome, and the score. Re-scoring replays the
+// actions against the scenario, so a score written in a file is never trusted.
+#include "alertdrill/catalog.hpp"
+#include "alertdrill/diagnostics.hpp"
+#include "alertdrill/scoring.hpp"
+#include "alertdrill/session.hpp"
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alertdrill {
+
+inline constexpr int kTranscriptVersion = 1;
+inline constexpr const char* kTranscriptFormat = "alertdrill-transcript";
+
+struct Transcript {
+    int version = kTranscriptVersion;
+    std::string scenario_id;
+    std::string scenario_path;
+    std::string scenario_hash;
+    uint64_t seed = 1;
+    std::map<std::string, std::string> variant; ///< variable overrides given at start
+    Mode mode = Mode::Practice;
+    std::string trainee;
+    std::string started_utc; ///< wall-clock time the session began (ISO 8601)
+    std::vector<ActionRecord> actions;
+    bool finished = false;
+    nlohmann::json score; ///< as written; informational only
+};
+
+/// The transcript of a session as it stands.
+Transcript make_transcript(const Session& s, uint64_t seed,
+                           const std::map<std::string, std::string>& variant,
+                           const std::string& trainee, const std::string& started_utc);
+nlohmann::json transcript_to_json(const Transcript& t);
+/// Writes atomically (temp file, fsync, rename).
+bool save_transcript(const std::string& path, const Transcript& t, std::string& error);
+/// Reads and checks the shape. A newer format version is refused, naming both versions.
+std::optional<Transcript> load_transcript(const std::string& path, Diagnostics& diags);
+std::optional<Transcript> parse_transcript(const std::string& text, const std::string& path,
+                                           Diagnostics& diags);
+
+struct Replay {
+    std::unique_ptr<Session> session;
+    Score score;
+};
+
+/// Replays the transcript's actions against the scenario. Fails (with diagnostics) when the
+/// scenario's content hash differs, or an action is refused or lands at another minute.
+std::optional<Replay> replay_transcript(const Transcript& t, const ScenarioDef& def,
+                                        const Catalog& catalog, Diagnostics& diags,
+                                        const QueryRunner& runner = {});
+
+/// Finds the scenario file a transcript names: `explicit_path` if given, else its recorded path,
+/// else <scenarios dir>/<id>.toml.
+std::string locate_scenario(const Transcript& t, const std::string& explicit_path);
+
+} // namespace alertdrill

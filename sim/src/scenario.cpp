@@ -1,0 +1,148 @@
+#include "alertdrill/scenario.hpp"
+
+#include "alertdrill/rng.hpp"
+#include "alertdrill/text.hpp"
+#include "scenario_internal.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fmt/format.h>
+
+namespace alertdrill {
+
+namespace fs = std::filesystem;
+
+std::string content_hash(std::string_view text) { return fmt::format("{:016x}", fnv1a(text)); }
+
+int ScenarioInstance::table_index(std::string_view name) const {
+    for (size_t i = 0; i < tables.size(); ++i)
+        if (tables[i].name() == name) return static_cast<int>(i);
+    return -1;
+}
+
+namespace {
+
+std::optional<ScenarioDef> build_from_text(const std::string& text, const std::string& path,
+                                           const Catalog& catalog, Diagnostics& diags,
+                                           const ScenarioLimits& limits, bool check) {
+    size_t errors_before = diags.error_count();
+    auto doc = parse_toml_text(text, path, diags);
+    if (!doc) return std::nullopt;
+    ScenarioDef s;
+    s.path = path;
+    s.id = fs::path(path).stem().string();
+    s.content_hash = content_hash(text);
+    s.source_text = text;
+    TableReader top(*doc, path, diags, "the scenario file");
+    detail::build_scenario(top, s, catalog);
+    if (check) detail::check_scenario(s, catalog, limits, diags);
+    if (diags.error_count() > errors_before) return std::nullopt;
+    return s;
+}
+
+std::string substitute(std::string text, const std::map<std::string, std::string>& vars) {
+    for (const auto& [name, value] : vars) {
+        std::string token = "{" + name + "}";
+        size_t pos = 0;
+        while ((pos = text.find(token, pos)) != std::string::npos) {
+            text.replace(pos, token.size(), value);
+            pos += value.size();
+        }
+    }
+    return text;
+}
+
+template <class T>
+void keep_if_holds(std::vector<T>& items, const std::map<std::string, std::string>& vars) {
+    items.erase(std::remove_if(items.begin(), items.end(),
+                               [&](const T& x) { return !detail::condition_holds(x.when, vars); }),
+                items.end());
+}
+
+} // namespace
+
+std::optional<ScenarioDef> load_scenario(const std::string& path, const Catalog& catalog,
+                                         Diagnostics& diags, const ScenarioLimits& limits) {
+    std::string text, err;
+    if (!read_file(path, text, err, limits.max_file_bytes)) {
+        diags.error({path, 0, 0}, err);
+        return std::nullopt;
+    }
+    return build_from_text(text, path, catalog, diags, limits, true);
+}
+
+std::shared_ptr<const ScenarioInstance>
+instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagnostics& diags,
+            const std::map<std::string, std::string>& overrides) {
+    auto inst = std::make_shared<ScenarioInstance>();
+    inst->seed = seed;
+    for (const auto& v : def.variables) {
+        auto o = overrides.find(v.name);
+        if (o != overrides.end()) {
+            if (std::find(v.values.begin(), v.values.end(), o->second) == v.values.end()) {
+                diags.error(v.pos, "variable '" + v.name + "' has no value '" + o->second +
+                                       "'; it can be: " + join(v.values, ", "));
+                return nullptr;
+            }
+            inst->variables[v.name] = o->second;
+        } else if (!v.values.empty()) {
+            Rng rng(seed ^ fnv1a(v.name));
+            inst->variables[v.name] = v.values[rng.below(v.values.size())];
+        }
+    }
+    for (const auto& [name, value] : overrides)
+        if (!inst->variables.count(name)) {
+            diags.error({def.path, 0, 0}, "the scenario has no variable '" + name + "'");
+            return nullptr;
+        }
+    std::string text = substitute(def.source_text, inst->variables);
+    auto resolved = build_from_text(text, def.path, catalog, diags, {}, false);
+    if (!resolved) return nullptr;
+    resolved->content_hash = def.content_hash;
+    resolved->source_text.clear();
+    const auto& vars = inst->variables;
+    keep_if_holds(resolved->alerts, vars);
+    keep_if_holds(resolved->responses, vars);
+    keep_if_holds(resolved->attacker, vars);
+    keep_if_holds(resolved->rubric, vars);
+    keep_if_holds(resolved->harmful, vars);
+    for (auto& t : resolved->tables) keep_if_holds(t.rows, vars);
+    inst->def = std::move(*resolved);
+    detail::build_evidence(*inst);
+    return inst;
+}
+
+std::vector<ScenarioInfo> list_scenarios(const std::string& dir, const Catalog& catalog) {
+    std::vector<ScenarioInfo> out;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.path().extension() == ".toml" && e.is_regular_file()) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        ScenarioInfo info;
+        info.path = f.string();
+        info.id = f.stem().string();
+        Diagnostics d;
+        auto s = load_scenario(info.path, catalog, d);
+        if (s) {
+            info.title = s->title;
+            info.difficulty = s->difficulty;
+            info.summary = s->summary;
+            info.estimated_minutes = s->estimated_minutes;
+            info.objectives = s->objectives;
+        } else {
+            info.valid = false;
+            d.sort();
+            for (const auto& x : d.items())
+                if (x.level == DiagLevel::Error) {
+                    info.first_error = x.format();
+                    break;
+                }
+        }
+        out.push_back(std::move(info));
+    }
+    return out;
+}
+
+} // namespace alertdrill

@@ -1,0 +1,31 @@
+#pragma once
+// Shared between the scenario loader's phases; not part of the public API.
+#include "alertdrill/catalog.hpp"
+#include "alertdrill/model.hpp"
+#include "alertdrill/scenario.hpp"
+#include "alertdrill/toml_reader.hpp"
+
+namespace alertdrill::detail {
+
+void build_scenario(TableReader& top, ScenarioDef& s, const Catalog& catalog);
+void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog);
+void check_scenario(const ScenarioDef& s, const Catalog& catalog, const ScenarioLimits& limits,
+                    Diagnostics& diags);
+
+/// `when = { var = "value" }` of the table, or empty.
+Condition read_when(TableReader& r);
+
+/// "T-40m", "T+2h", "T-1d" -> minutes relative to the scenario start.
+std::optional<int> parse_relative_minutes(std::string_view text);
+void check_cell(TableReader& row, const std::string& name, const toml::node& v, ColumnType type,
+                const std::string& label);
+void s_diag_unknown_column(TableReader& row, const std::string& name, const std::string& label,
+                           const std::vector<std::string>& cols);
+
+/// Generates the instance's tables (authored rows plus seeded noise), sorted by time.
+void build_evidence(ScenarioInstance& inst);
+
+/// True when `when` holds for the chosen variable values.
+bool condition_holds(const Condition& when, const std::map<std::string, std::string>& vars);
+
+} // namespace alertdrill::detail
