@@ -3,6 +3,7 @@
 // format guide in content/quizzes/README.md). This header holds the model and the loader;
 // quiz_attempt.hpp grades, quiz_result.hpp saves, quiz_stats.hpp analyses, gift.hpp converts.
 #include "alertdrill/diagnostics.hpp"
+#include "alertdrill/rng.hpp"
 
 #include <cstdint>
 #include <map>
@@ -117,12 +118,12 @@ bool load_question_bank_text(const std::string& text, const std::string& path, Q
 /// The question with variant `variant` filled in (placeholders replaced, variants cleared).
 Question instantiate_question(const Question& q, size_t variant);
 
-/// Deterministic pseudo-random numbers (splitmix64): the same seed gives the same variants and
-/// orders on every platform, unlike std::shuffle.
+/// The engine's splitmix64 (rng.hpp) with an unbiased bounded draw and a shuffle that, unlike
+/// std::shuffle, gives the same order on every platform for a seed.
 class QuizRng {
   public:
-    explicit QuizRng(uint64_t seed) : m_state(seed) {}
-    uint64_t next();
+    explicit QuizRng(uint64_t seed) : m_rng(seed) {}
+    uint64_t next() { return m_rng.next(); }
     /// Uniform in [0, n).
     size_t below(size_t n);
     template <class T>
@@ -131,7 +132,7 @@ class QuizRng {
     }
 
   private:
-    uint64_t m_state;
+    Rng m_rng;
 };
 
 } // namespace alertdrill

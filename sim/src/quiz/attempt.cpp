@@ -12,18 +12,6 @@ std::string quiz_mode_name(QuizMode m) {
     return m == QuizMode::Practice ? "practice" : "assessment";
 }
 
-namespace {
-
-/// FNV-1a: gives each question its own random stream, so adding a question to a bank does not
-/// change the variants and orders of the others under the same seed.
-uint64_t hash_id(const std::string& s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h;
-}
-
-} // namespace
-
 QuizAttempt::QuizAttempt(const QuestionBank& bank, QuizMode mode, uint64_t seed, bool cbm)
     : m_bank(&bank), m_mode(mode), m_seed(seed), m_cbm(cbm) {
     std::vector<size_t> picks(bank.questions.size());
@@ -38,7 +26,9 @@ QuizAttempt::QuizAttempt(const QuestionBank& bank, QuizMode mode, uint64_t seed,
     }
     for (size_t i : picks) {
         const Question& src = bank.questions[i];
-        QuizRng rng(seed ^ hash_id(src.id));
+        // Each question has its own stream, so adding a question to a bank does not change the
+        // variants and orders of the others under the same seed.
+        QuizRng rng(seed ^ fnv1a(src.id));
         PresentedQuestion p;
         p.variant = src.variants.empty() ? 0 : rng.below(src.variants.size());
         p.question = instantiate_question(src, p.variant);

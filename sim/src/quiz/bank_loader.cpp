@@ -61,13 +61,6 @@ double QuestionBank::max_mark() const {
     return m;
 }
 
-uint64_t QuizRng::next() {
-    uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
 size_t QuizRng::below(size_t n) {
     if (n <= 1) return 0;
     // Rejection sampling keeps the draw unbiased.
