@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     add_score_command(app, exit_code);
     add_quiz_command(app, exit_code);
     add_quiz_stats_command(app, exit_code);
+    add_gift_command(app, exit_code);
 #ifdef ALERTDRILL_HAVE_GUI
     alertdrill::gui::add_gui_command(app, exit_code);
 #endif
