@@ -33,7 +33,7 @@ std::string sanitise_id(const std::string& title) {
             out += '-';
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
-    return out.substr(0, 64);
+    return to_lower(out.substr(0, 64));
 }
 
 std::vector<std::string> meta_all(const GiftQuestion& g, const std::string& key) {

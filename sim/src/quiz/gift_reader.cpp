@@ -267,7 +267,7 @@ bool parse_gift(const std::string& text, const std::string& path, std::vector<Gi
                 Diagnostics& diags) {
     size_t errors = diags.error_count();
     std::string block;
-    int block_line = 0, depth = 0, line_no = 0;
+    int block_line = 0, line_no = 0;
     std::vector<std::pair<std::string, std::string>> meta;
     auto flush = [&] {
         if (trim(block).empty()) {
@@ -280,7 +280,6 @@ bool parse_gift(const std::string& text, const std::string& path, std::vector<Gi
         meta.clear();
         if (parse_block(block, q, diags)) out.push_back(std::move(q));
         block.clear();
-        depth = 0;
     };
     size_t start = 0;
     std::string src = text;
@@ -312,7 +311,9 @@ bool parse_gift(const std::string& text, const std::string& path, std::vector<Gi
             out.push_back(std::move(c));
             continue;
         }
-        if (t.empty() && depth == 0) {
+        // Like Moodle, a blank line always ends a question, so an unclosed '{' is reported where
+        // it is rather than swallowing the rest of the file.
+        if (t.empty()) {
             flush();
             continue;
         }
@@ -321,14 +322,6 @@ bool parse_gift(const std::string& text, const std::string& path, std::vector<Gi
         else
             block += '\n';
         block += line;
-        for (size_t i = 0; i < line.size(); ++i) {
-            if (line[i] == '\\')
-                ++i;
-            else if (line[i] == '{')
-                ++depth;
-            else if (line[i] == '}')
-                depth = std::max(0, depth - 1);
-        }
         if (end == src.size()) break;
     }
     flush();
