@@ -126,8 +126,9 @@ void run_quiz(const QuizOptions& o, int& exit_code) {
         }
         std::vector<ScriptedAnswer> script;
         std::vector<ScriptStep> steps;
-        if (parse_answer_script(text, o.answers, script, diags))
-            run_answer_script(attempt, script, o.answers, diags, &steps);
+        // Check every line, even after a malformed one, so the author sees all problems at once.
+        parse_answer_script(text, o.answers, script, diags);
+        run_answer_script(attempt, script, o.answers, diags, &steps);
         if (diags.has_errors()) {
             diags.sort();
             std::cerr << escape_control(diags.format());
