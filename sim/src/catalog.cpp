@@ -12,15 +12,24 @@ namespace alertdrill {
 
 std::string_view target_kind_name(TargetKind k) {
     switch (k) {
-    case TargetKind::None: return "none";
-    case TargetKind::Resource: return "resource";
-    case TargetKind::Alert: return "alert";
-    case TargetKind::Ip: return "ip";
-    case TargetKind::Account: return "account";
-    case TargetKind::Process: return "process";
-    case TargetKind::File: return "file";
-    case TargetKind::Text: return "text";
-    case TargetKind::Minutes: return "minutes";
+    case TargetKind::None:
+        return "none";
+    case TargetKind::Resource:
+        return "resource";
+    case TargetKind::Alert:
+        return "alert";
+    case TargetKind::Ip:
+        return "ip";
+    case TargetKind::Account:
+        return "account";
+    case TargetKind::Process:
+        return "process";
+    case TargetKind::File:
+        return "file";
+    case TargetKind::Text:
+        return "text";
+    case TargetKind::Minutes:
+        return "minutes";
     }
     return "none";
 }
@@ -32,8 +41,8 @@ static const std::vector<std::string>& target_kind_names() {
 }
 
 const std::vector<std::string>& resource_kinds() {
-    static const std::vector<std::string> v{"vm",  "storage", "sql",      "appservice",
-                                            "identity", "nsg", "keyvault", "subscription"};
+    static const std::vector<std::string> v{"vm",       "storage", "sql",      "appservice",
+                                            "identity", "nsg",     "keyvault", "subscription"};
     return v;
 }
 
@@ -94,8 +103,7 @@ bool load_catalog(const std::string& path, Catalog& out, Diagnostics& diags) {
         if (auto d = r.boolean("destructive", false)) a.destructive = *d;
         r.finish();
         if (!a.id.empty()) {
-            if (!seen.insert(a.id).second)
-                diags.error(a.pos, "duplicate action id '" + a.id + "'");
+            if (!seen.insert(a.id).second) diags.error(a.pos, "duplicate action id '" + a.id + "'");
             for (const auto& al : a.aliases)
                 if (!seen.insert(al).second)
                     diags.error(a.pos, "alias '" + al + "' of " + label +

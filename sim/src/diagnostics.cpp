@@ -27,14 +27,18 @@ void Diagnostics::append(const Diagnostics& other) {
     m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+    return error_count() > 0;
+}
 
 size_t Diagnostics::error_count() const {
     return std::count_if(m_items.begin(), m_items.end(),
                          [](const Diagnostic& d) { return d.level == DiagLevel::Error; });
 }
 
-size_t Diagnostics::warning_count() const { return m_items.size() - error_count(); }
+size_t Diagnostics::warning_count() const {
+    return m_items.size() - error_count();
+}
 
 void Diagnostics::sort() {
     std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {

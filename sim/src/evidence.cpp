@@ -23,6 +23,12 @@ struct Segment {
 
 using Template = std::vector<Segment>;
 
+Segment literal(std::string text) {
+    Segment s;
+    s.text = std::move(text);
+    return s;
+}
+
 bool parse_cidr(std::string_view s, uint32_t& base, uint32_t& span) {
     unsigned a, b, c, d, bits = 32;
     std::string str(s);
@@ -42,14 +48,15 @@ Template parse_template(const std::string& t) {
         size_t open = t.find('{', i);
         size_t close = open == std::string::npos ? std::string::npos : t.find('}', open);
         if (open == std::string::npos || close == std::string::npos) {
-            out.push_back({Segment::Literal, t.substr(i)});
+            out.push_back(literal(t.substr(i)));
             break;
         }
-        if (open > i) out.push_back({Segment::Literal, t.substr(i, open - i)});
+        if (open > i) out.push_back(literal(t.substr(i, open - i)));
         std::string tok = t.substr(open + 1, close - open - 1);
         Segment seg;
         auto colon = tok.find(':');
-        std::string name = tok.substr(0, colon), arg = colon == std::string::npos ? "" : tok.substr(colon + 1);
+        std::string name = tok.substr(0, colon),
+                    arg = colon == std::string::npos ? "" : tok.substr(colon + 1);
         bool ok = true;
         if (name == "ip") {
             seg.kind = Segment::Ip;
@@ -77,8 +84,10 @@ Template parse_template(const std::string& t) {
         } else {
             ok = false;
         }
-        if (!ok) out.push_back({Segment::Literal, t.substr(open, close - open + 1)});
-        else out.push_back(std::move(seg));
+        if (!ok)
+            out.push_back(literal(t.substr(open, close - open + 1)));
+        else
+            out.push_back(std::move(seg));
         i = close + 1;
     }
     return out;
@@ -89,18 +98,24 @@ void expand(const Template& t, Rng& rng, std::string& out) {
     static const char* hex = "0123456789abcdef";
     for (const auto& s : t) {
         switch (s.kind) {
-        case Segment::Literal: out += s.text; break;
+        case Segment::Literal:
+            out += s.text;
+            break;
         case Segment::Ip: {
             uint32_t ip = s.base + static_cast<uint32_t>(rng.below(s.span));
             fmt::format_to(std::back_inserter(out), "{}.{}.{}.{}", ip >> 24, (ip >> 16) & 255,
                            (ip >> 8) & 255, ip & 255);
             break;
         }
-        case Segment::Int: fmt::format_to(std::back_inserter(out), "{}", rng.range(s.lo, s.hi)); break;
+        case Segment::Int:
+            fmt::format_to(std::back_inserter(out), "{}", rng.range(s.lo, s.hi));
+            break;
         case Segment::Hex:
             for (int64_t k = 0; k < s.lo; ++k) out += hex[rng.below(16)];
             break;
-        case Segment::Pick: out += s.choices[rng.below(s.choices.size())]; break;
+        case Segment::Pick:
+            out += s.choices[rng.below(s.choices.size())];
+            break;
         case Segment::Uuid:
             for (int k = 0; k < 36; ++k)
                 out += (k == 8 || k == 13 || k == 18 || k == 23) ? '-' : hex[rng.below(16)];
@@ -112,34 +127,47 @@ void expand(const Template& t, Rng& rng, std::string& out) {
 void push_cell(Column& col, std::string_view text, int64_t start_us) {
     switch (col.type()) {
     case ColumnType::String:
-    case ColumnType::Dynamic: col.push_string(text); return;
+    case ColumnType::Dynamic:
+        col.push_string(text);
+        return;
     case ColumnType::Long: {
         int64_t v = 0;
         auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-        if (r.ec == std::errc()) col.push_int(v);
-        else col.push_null();
+        if (r.ec == std::errc())
+            col.push_int(v);
+        else
+            col.push_null();
         return;
     }
     case ColumnType::Real: {
         std::string s(text);
         char* end = nullptr;
         double v = std::strtod(s.c_str(), &end);
-        if (end && *end == 0 && !s.empty()) col.push_real(v);
-        else col.push_null();
+        if (end && *end == 0 && !s.empty())
+            col.push_real(v);
+        else
+            col.push_null();
         return;
     }
-    case ColumnType::Bool: col.push_bool(text == "true" || text == "1"); return;
+    case ColumnType::Bool:
+        col.push_bool(text == "true" || text == "1");
+        return;
     case ColumnType::TimeSpan: {
         int64_t v = 0;
         auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-        if (r.ec == std::errc()) col.push_int(v * 1000000);
-        else col.push_null();
+        if (r.ec == std::errc())
+            col.push_int(v * 1000000);
+        else
+            col.push_null();
         return;
     }
     case ColumnType::DateTime: {
-        if (auto m = parse_relative_minutes(text)) col.push_int(start_us + int64_t(*m) * 60'000'000);
-        else if (auto us = parse_datetime_us(text)) col.push_int(*us);
-        else col.push_null();
+        if (auto m = parse_relative_minutes(text))
+            col.push_int(start_us + int64_t(*m) * 60'000'000);
+        else if (auto us = parse_datetime_us(text))
+            col.push_int(*us);
+        else
+            col.push_null();
         return;
     }
     }
@@ -160,15 +188,18 @@ void build_evidence(ScenarioInstance& inst) {
         Table table(td.name);
         for (const auto& c : td.columns) table.add_column(c.name, c.type);
         int time_col = table.column_index("TimeGenerated");
-        if (time_col >= 0 && table.columns()[time_col].type() != ColumnType::DateTime) time_col = -1;
+        if (time_col >= 0 && table.columns()[time_col].type() != ColumnType::DateTime)
+            time_col = -1;
 
         std::vector<Pending> pending;
         for (size_t i = 0; i < td.rows.size(); ++i) {
             int64_t t = INT64_MIN;
             if (time_col >= 0 && td.rows[i].cells[time_col]) {
                 const std::string& txt = *td.rows[i].cells[time_col];
-                if (auto m = parse_relative_minutes(txt)) t = start_us + int64_t(*m) * 60'000'000;
-                else if (auto us = parse_datetime_us(txt)) t = *us;
+                if (auto m = parse_relative_minutes(txt))
+                    t = start_us + int64_t(*m) * 60'000'000;
+                else if (auto us = parse_datetime_us(txt))
+                    t = *us;
             }
             pending.push_back({t, static_cast<int64_t>(i)});
         }
@@ -184,8 +215,9 @@ void build_evidence(ScenarioInstance& inst) {
                 pending.push_back({from + trng.range(0, span_s - 1) * 1000000, -(n + 1)});
         }
         if (time_col >= 0)
-            std::stable_sort(pending.begin(), pending.end(),
-                             [](const Pending& a, const Pending& b) { return a.time_us < b.time_us; });
+            std::stable_sort(
+                pending.begin(), pending.end(),
+                [](const Pending& a, const Pending& b) { return a.time_us < b.time_us; });
 
         // Noise templates per column, parsed once.
         std::vector<std::vector<Template>> templates(td.columns.size());
@@ -207,15 +239,18 @@ void build_evidence(ScenarioInstance& inst) {
             int minute = INT_MIN;
             if (time_col >= 0 && p.time_us != INT64_MIN) {
                 int64_t diff = p.time_us - start_us;
-                minute = static_cast<int>(diff >= 0 ? diff / 60'000'000 : -((-diff + 59'999'999) / 60'000'000));
+                minute = static_cast<int>(diff >= 0 ? diff / 60'000'000
+                                                    : -((-diff + 59'999'999) / 60'000'000));
             }
             minutes.push_back(minute);
             if (p.index >= 0) {
                 const RowDef& rd = td.rows[static_cast<size_t>(p.index)];
                 for (size_t c = 0; c < td.columns.size(); ++c) {
                     Column& col = table.columns()[c];
-                    if (rd.cells[c]) push_cell(col, *rd.cells[c], start_us);
-                    else col.push_null();
+                    if (rd.cells[c])
+                        push_cell(col, *rd.cells[c], start_us);
+                    else
+                        col.push_null();
                 }
                 if (!rd.key.empty()) table.mark_key(r, rd.key);
                 after.push_back(rd.after);

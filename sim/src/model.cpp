@@ -6,22 +6,32 @@ namespace alertdrill {
 
 std::string_view step_id(Step s) {
     switch (s) {
-    case Step::Context: return "context";
-    case Step::Analysis: return "analysis";
-    case Step::Containment: return "containment";
-    case Step::Posture: return "posture";
-    case Step::Documentation: return "documentation";
+    case Step::Context:
+        return "context";
+    case Step::Analysis:
+        return "analysis";
+    case Step::Containment:
+        return "containment";
+    case Step::Posture:
+        return "posture";
+    case Step::Documentation:
+        return "documentation";
     }
     return "context";
 }
 
 std::string_view step_title(Step s) {
     switch (s) {
-    case Step::Context: return "Cloud context";
-    case Step::Analysis: return "Threat analysis";
-    case Step::Containment: return "Containment and remediation";
-    case Step::Posture: return "Posture improvement";
-    case Step::Documentation: return "Documentation";
+    case Step::Context:
+        return "Cloud context";
+    case Step::Analysis:
+        return "Threat analysis";
+    case Step::Containment:
+        return "Containment and remediation";
+    case Step::Posture:
+        return "Posture improvement";
+    case Step::Documentation:
+        return "Documentation";
     }
     return "";
 }
@@ -40,10 +50,14 @@ std::optional<Step> parse_step(std::string_view id) {
 
 std::string_view severity_name(Severity s) {
     switch (s) {
-    case Severity::Informational: return "Informational";
-    case Severity::Low: return "Low";
-    case Severity::Medium: return "Medium";
-    case Severity::High: return "High";
+    case Severity::Informational:
+        return "Informational";
+    case Severity::Low:
+        return "Low";
+    case Severity::Medium:
+        return "Medium";
+    case Severity::High:
+        return "High";
     }
     return "";
 }
@@ -56,19 +70,26 @@ std::optional<Severity> parse_severity(std::string_view s) {
 
 std::string_view alert_status_name(AlertStatus s) {
     switch (s) {
-    case AlertStatus::Active: return "Active";
-    case AlertStatus::InProgress: return "InProgress";
-    case AlertStatus::Resolved: return "Resolved";
-    case AlertStatus::Dismissed: return "Dismissed";
+    case AlertStatus::Active:
+        return "Active";
+    case AlertStatus::InProgress:
+        return "InProgress";
+    case AlertStatus::Resolved:
+        return "Resolved";
+    case AlertStatus::Dismissed:
+        return "Dismissed";
     }
     return "";
 }
 
 std::string_view stage_name(Stage s) {
     switch (s) {
-    case Stage::Early: return "early";
-    case Stage::Mid: return "mid";
-    case Stage::Late: return "late";
+    case Stage::Early:
+        return "early";
+    case Stage::Mid:
+        return "mid";
+    case Stage::Late:
+        return "late";
     }
     return "";
 }
@@ -80,18 +101,29 @@ std::optional<Stage> parse_stage(std::string_view s) {
 }
 
 const std::vector<std::string>& intent_names() {
-    static const std::vector<std::string> v{
-        "Unknown",         "PreAttack",           "InitialAccess", "Persistence",
-        "PrivilegeEscalation", "DefenseEvasion",  "CredentialAccess", "Discovery",
-        "LateralMovement", "Execution",           "Collection",    "Exfiltration",
-        "CommandAndControl", "Impact",            "Probing",       "Exploitation"};
+    static const std::vector<std::string> v{"Unknown",
+                                            "PreAttack",
+                                            "InitialAccess",
+                                            "Persistence",
+                                            "PrivilegeEscalation",
+                                            "DefenseEvasion",
+                                            "CredentialAccess",
+                                            "Discovery",
+                                            "LateralMovement",
+                                            "Execution",
+                                            "Collection",
+                                            "Exfiltration",
+                                            "CommandAndControl",
+                                            "Impact",
+                                            "Probing",
+                                            "Exploitation"};
     return v;
 }
 
 const std::vector<std::string>& entity_types() {
-    static const std::vector<std::string> v{"ip",       "account", "host",           "process",
-                                            "file",     "filehash", "azure-resource", "malware",
-                                            "dns",      "url"};
+    static const std::vector<std::string> v{"ip",   "account",  "host",           "process",
+                                            "file", "filehash", "azure-resource", "malware",
+                                            "dns",  "url"};
     return v;
 }
 

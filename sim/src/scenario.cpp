@@ -12,7 +12,9 @@ namespace alertdrill {
 
 namespace fs = std::filesystem;
 
-std::string content_hash(std::string_view text) { return fmt::format("{:016x}", fnv1a(text)); }
+std::string content_hash(std::string_view text) {
+    return fmt::format("{:016x}", fnv1a(text));
+}
 
 int ScenarioInstance::table_index(std::string_view name) const {
     for (size_t i = 0; i < tables.size(); ++i)

@@ -17,7 +17,8 @@ std::string cell_text(const toml::node& n) {
     if (n.is_integer()) return std::to_string(*n.value<int64_t>());
     if (n.is_floating_point()) return fmt::format("{}", *n.value<double>());
     if (n.is_boolean()) return *n.value<bool>() ? "true" : "false";
-    if (n.is_date_time()) return format_datetime_us(to_unix_seconds(*n.value<toml::date_time>()) * 1000000);
+    if (n.is_date_time())
+        return format_datetime_us(to_unix_seconds(*n.value<toml::date_time>()) * 1000000);
     return "";
 }
 
@@ -29,15 +30,20 @@ int read_minutes_key(TableReader& r, std::string_view key, int fallback, int min
 void build_meta(TableReader& top, ScenarioDef& s) {
     auto m = top.table("scenario", true);
     if (!m) return;
-    s.title = m->string_or("title", "");
-    if (s.title.empty()) m->error("title", "[scenario] needs a non-empty 'title'");
+    s.pos = m->pos();
+    if (auto t = m->string("title", true)) {
+        s.title = *t;
+        if (s.title.empty()) m->error("title", "[scenario] needs a non-empty 'title'");
+    }
     s.summary = m->string_or("summary", "");
     if (auto d = m->choice("difficulty", true, {"beginner", "intermediate", "advanced"}))
         s.difficulty = *d;
     if (auto v = m->integer("estimated_minutes", true, 1, 600)) s.estimated_minutes = int(*v);
     if (auto o = m->strings("objectives", true)) s.objectives = *o;
-    s.briefing = m->string_or("briefing", "");
-    if (s.briefing.empty()) m->error("briefing", "[scenario] needs a 'briefing'");
+    if (auto b = m->string("briefing", true)) {
+        s.briefing = *b;
+        if (s.briefing.empty()) m->error("briefing", "[scenario] needs a non-empty 'briefing'");
+    }
     if (auto t = m->datetime("start", true)) s.start_utc_s = *t;
     s.max_minutes = read_minutes_key(*m, "max_minutes", 240, 10, 24 * 60 * 7);
     if (auto st = m->choice("stage", true, {"early", "mid", "late"})) s.stage = *parse_stage(*st);
@@ -148,7 +154,8 @@ void build_tables(TableReader& top, ScenarioDef& s) {
                 ColumnDef cd;
                 cd.name = c.substr(0, colon);
                 std::string type = colon == std::string::npos ? "string" : c.substr(colon + 1);
-                if (auto ct = parse_column_type(type)) cd.type = *ct;
+                if (auto ct = parse_column_type(type))
+                    cd.type = *ct;
                 else
                     r.error("columns", "column '" + cd.name + "' of " + label +
                                            " has unknown type '" + type +
@@ -194,19 +201,24 @@ void build_tables(TableReader& top, ScenarioDef& s) {
             ns.pos = n->pos();
             if (auto v = n->integer("rows", true, 0, INT64_MAX)) ns.rows = *v;
             if (auto v = n->string("from", false)) {
-                if (auto m = parse_relative_minutes(*v)) ns.from_min = *m;
-                else n->error("from", "'from' must look like T-24h, T-90m or T+0m");
+                if (auto m = parse_relative_minutes(*v))
+                    ns.from_min = *m;
+                else
+                    n->error("from", "'from' must look like T-24h, T-90m or T+0m");
             }
             if (auto v = n->string("to", false)) {
-                if (auto m = parse_relative_minutes(*v)) ns.to_min = *m;
-                else n->error("to", "'to' must look like T-24h, T-90m or T+0m");
+                if (auto m = parse_relative_minutes(*v))
+                    ns.to_min = *m;
+                else
+                    n->error("to", "'to' must look like T-24h, T-90m or T+0m");
             }
             if (ns.from_min >= ns.to_min) n->error("to", "noise 'to' must be after 'from'");
             if (auto vals = n->table("values", true)) {
                 for (const auto& [k, v] : vals->raw()) {
                     std::string col(k.str());
                     if (auto list = vals->strings(col, true, true)) {
-                        if (list->empty()) vals->error(col, "noise values for '" + col + "' are empty");
+                        if (list->empty())
+                            vals->error(col, "noise values for '" + col + "' are empty");
                         ns.values[col] = *list;
                     }
                     if (std::find(col_names.begin(), col_names.end(), col) == col_names.end())
@@ -248,7 +260,8 @@ void s_diag_unknown_column(TableReader& row, const std::string& name, const std:
 
 std::optional<int> parse_relative_minutes(std::string_view text) {
     // T-24h, T+90m, T-2d, T-1h30m
-    if (text.size() < 3 || text[0] != 'T' || (text[1] != '+' && text[1] != '-')) return std::nullopt;
+    if (text.size() < 3 || text[0] != 'T' || (text[1] != '+' && text[1] != '-'))
+        return std::nullopt;
     int sign = text[1] == '-' ? -1 : 1;
     long total = 0;
     size_t i = 2;
@@ -260,10 +273,14 @@ std::optional<int> parse_relative_minutes(std::string_view text) {
             n = n * 10 + (text[i++] - '0');
         if (i == start || i >= text.size()) return std::nullopt;
         char u = text[i++];
-        if (u == 'm') total += n;
-        else if (u == 'h') total += n * 60;
-        else if (u == 'd') total += n * 1440;
-        else return std::nullopt;
+        if (u == 'm')
+            total += n;
+        else if (u == 'h')
+            total += n * 60;
+        else if (u == 'd')
+            total += n * 1440;
+        else
+            return std::nullopt;
         any = true;
         if (total > 60L * 24 * 366) return std::nullopt;
     }
@@ -294,7 +311,8 @@ void check_cell(TableReader& row, const std::string& name, const toml::node& v, 
                                 "\"T-40m\" (column type datetime)");
         break;
     case ColumnType::TimeSpan:
-        if (!v.is_integer()) row.error(name, where + " must be an integer of seconds (column type timespan)");
+        if (!v.is_integer())
+            row.error(name, where + " must be an integer of seconds (column type timespan)");
         break;
     case ColumnType::String:
     case ColumnType::Dynamic:

@@ -39,8 +39,8 @@ struct Checker {
                 d.error(pos[i], "duplicate " + what + " '" + ids[i] + "'");
     }
 
-    bool known(const std::vector<std::string>& names, const std::string& name,
-               const SourcePos& pos, const std::string& what, const std::string& where) {
+    bool known(const std::vector<std::string>& names, const std::string& name, const SourcePos& pos,
+               const std::string& what, const std::string& where) {
         if (std::find(names.begin(), names.end(), name) != names.end()) return true;
         d.error(pos, where + " names " + what + " '" + name + "', which is not defined" +
                          did_you_mean(name, names));
@@ -67,15 +67,19 @@ struct Checker {
         case TargetKind::Resource:
             if (known(resource_ids, t, pos, "resource", where) && !a->resource_kinds.empty()) {
                 const Resource* r = s.resource(t);
-                if (std::find(a->resource_kinds.begin(), a->resource_kinds.end(), r->kind) ==
-                    a->resource_kinds.end())
+                if (!r->kind.empty() &&
+                    std::find(a->resource_kinds.begin(), a->resource_kinds.end(), r->kind) ==
+                        a->resource_kinds.end())
                     d.error(pos, where + ": action '" + a->id + "' applies to " +
                                      join(a->resource_kinds, "/") + " resources, but '" + t +
                                      "' is a " + r->kind);
             }
             break;
-        case TargetKind::Alert: known(alert_ids, t, pos, "alert", where); break;
-        default: break;
+        case TargetKind::Alert:
+            known(alert_ids, t, pos, "alert", where);
+            break;
+        default:
+            break;
         }
     }
 
@@ -98,8 +102,10 @@ struct Checker {
         std::vector<SourcePos> pos;
         for (const auto& i : s.incidents) incidents.push_back(i.id);
         std::set<std::string> released_by_rule;
-        for (const auto& e : s.attacker) released_by_rule.insert(e.releases.begin(), e.releases.end());
-        for (const auto& r : s.responses) released_by_rule.insert(r.releases.begin(), r.releases.end());
+        for (const auto& e : s.attacker)
+            released_by_rule.insert(e.releases.begin(), e.releases.end());
+        for (const auto& r : s.responses)
+            released_by_rule.insert(r.releases.begin(), r.releases.end());
         for (const auto& a : s.alerts) {
             ids.push_back(a.id);
             pos.push_back(a.pos);
@@ -108,10 +114,12 @@ struct Checker {
             if (!a.incident.empty()) known(incidents, a.incident, a.pos, "incident", where);
             if (a.tactics.empty()) d.error(a.pos, where + " needs at least one MITRE tactic");
             if (!a.at_min && !released_by_rule.count(a.id))
-                d.warning(a.pos, where + " has no 'at' and nothing releases it, so it never appears");
+                d.warning(a.pos,
+                          where + " has no 'at' and nothing releases it, so it never appears");
             if (a.at_min && *a.at_min > s.max_minutes)
                 d.warning(a.pos, where + " appears at minute " + std::to_string(*a.at_min) +
-                                     ", after the scenario ends at " + std::to_string(s.max_minutes));
+                                     ", after the scenario ends at " +
+                                     std::to_string(s.max_minutes));
         }
         unique(ids, pos, "alert id");
     }
@@ -132,14 +140,16 @@ struct Checker {
                 d.warning(t.pos, where + " is not visible and no action reveals it");
             bool has_time = false;
             for (const auto& c : t.columns) has_time |= c.name == "TimeGenerated";
-            if (!has_time) d.warning(t.pos, where + " has no TimeGenerated column; its rows "
-                                                  "are shown whatever the simulated time");
+            if (!has_time)
+                d.warning(t.pos, where + " has no TimeGenerated column; its rows "
+                                         "are shown whatever the simulated time");
             for (const auto& r : t.rows) {
                 if (!r.key.empty()) {
                     key_ids.push_back(r.key);
                     key_pos.push_back(r.pos);
                 }
-                if (!r.after.empty()) known(event_ids, r.after, r.pos, "attacker event", where + " row _after");
+                if (!r.after.empty())
+                    known(event_ids, r.after, r.pos, "attacker event", where + " row _after");
             }
         }
         unique(names, pos, "table name");
@@ -175,8 +185,8 @@ struct Checker {
         }
         unique(ids, pos, "attacker event id");
         if (!flags_set.count(s.scoring.contain_flag))
-            d.error({s.path, 1, 1}, "nothing sets the containment flag '" + s.scoring.contain_flag +
-                                        "', so the trainee can never contain the attack");
+            d.error(s.pos, "nothing sets the containment flag '" + s.scoring.contain_flag +
+                               "', so the trainee can never contain the attack");
 
         ids.clear();
         pos.clear();
@@ -225,7 +235,8 @@ struct Checker {
             for (const auto& v : s.variables)
                 if (v.name == name) var = &v;
             if (!var) {
-                d.error({s.path, 1, 1}, "a 'when' names variable '" + name + "', which [variables] does not define");
+                d.error(s.pos, "a 'when' names variable '" + name +
+                                   "', which [variables] does not define");
                 return;
             }
             std::vector<std::map<std::string, std::string>> next;
@@ -244,10 +255,10 @@ struct Checker {
             for (const auto& f : s.report) total += f.points;
             if (total != 100) {
                 std::string which;
-                for (const auto& [k, v] : vars) which += (which.empty() ? " when " : ", ") + k + " = " + v;
-                d.error({s.path, 1, 1}, "the rubric and report points add up to " +
-                                            std::to_string(total) + which +
-                                            "; they must add up to 100");
+                for (const auto& [k, v] : vars)
+                    which += (which.empty() ? " when " : ", ") + k + " = " + v;
+                d.error(s.pos, "the rubric and report points add up to " + std::to_string(total) +
+                                   which + "; they must add up to 100");
             }
         }
     }
@@ -276,14 +287,14 @@ void check_scenario(const ScenarioDef& s, const Catalog& catalog, const Scenario
     for (const auto& t : s.tables) {
         int64_t n = static_cast<int64_t>(t.rows.size()) + (t.noise ? t.noise->rows : 0);
         if (t.noise && t.noise->rows > limits.max_noise_rows)
-            d.error(t.noise->pos, "table '" + t.name + "' asks for " + std::to_string(t.noise->rows) +
-                                      " noise rows; the limit is " +
+            d.error(t.noise->pos, "table '" + t.name + "' asks for " +
+                                      std::to_string(t.noise->rows) + " noise rows; the limit is " +
                                       std::to_string(limits.max_noise_rows));
         total += n;
     }
     if (total > limits.max_total_rows)
-        d.error({s.path, 1, 1}, "the scenario's tables hold " + std::to_string(total) +
-                                    " rows; the limit is " + std::to_string(limits.max_total_rows));
+        d.error(s.pos, "the scenario's tables hold " + std::to_string(total) +
+                           " rows; the limit is " + std::to_string(limits.max_total_rows));
 }
 
 } // namespace alertdrill::detail

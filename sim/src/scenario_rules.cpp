@@ -53,11 +53,14 @@ void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog) {
     }
     if (auto r = top.table("scoring", false)) {
         auto& sc = s.scoring;
-        if (auto v = r->integer("contain_target_min", false, 1, 24 * 60 * 7)) sc.contain_target_min = int(*v);
+        if (auto v = r->integer("contain_target_min", false, 1, 24 * 60 * 7))
+            sc.contain_target_min = int(*v);
         sc.contain_flag = r->string_or("contain_flag", sc.contain_flag);
-        if (auto v = r->integer("late_penalty_per_10min", false, 0, 100)) sc.late_penalty_per_10min = int(*v);
+        if (auto v = r->integer("late_penalty_per_10min", false, 0, 100))
+            sc.late_penalty_per_10min = int(*v);
         if (auto v = r->integer("late_penalty_max", false, 0, 100)) sc.late_penalty_max = int(*v);
-        if (auto v = r->integer("never_contained_penalty", false, 0, 100)) sc.never_contained_penalty = int(*v);
+        if (auto v = r->integer("never_contained_penalty", false, 0, 100))
+            sc.never_contained_penalty = int(*v);
         if (auto v = r->integer("hint_cost", false, 0, 100)) sc.hint_cost = int(*v);
         r->finish();
     }
@@ -117,7 +120,8 @@ void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog) {
             } else {
                 for (const auto& g : *arr) {
                     std::vector<std::string> group;
-                    if (g.is_string()) group.push_back(to_lower(*g.value<std::string>()));
+                    if (g.is_string())
+                        group.push_back(to_lower(*g.value<std::string>()));
                     else if (const toml::array* ga = g.as_array())
                         for (const auto& w : *ga)
                             if (w.is_string()) group.push_back(to_lower(*w.value<std::string>()));
@@ -125,11 +129,13 @@ void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog) {
                         r.diags().error(pos_of(g, r.file()),
                                         "each keyword group must be a string or a non-empty "
                                         "array of strings");
-                    else f.keywords.push_back(std::move(group));
+                    else
+                        f.keywords.push_back(std::move(group));
                 }
             }
         }
         f.why = r.string("why", true).value_or("");
+        f.example = r.string_or("example", "");
         r.finish();
         s.report.push_back(std::move(f));
     }

@@ -14,7 +14,9 @@ bool record_matches(const ActionRecord& r, const std::string& action, const std:
     return r.action == action && (target.empty() || iequals(r.target, target));
 }
 
-int step_index(Step s) { return static_cast<int>(s); }
+int step_index(Step s) {
+    return static_cast<int>(s);
+}
 
 std::string describe(const Catalog& cat, const std::string& action, const std::string& target) {
     const ActionDef* a = cat.find(action);
@@ -31,8 +33,8 @@ bool rubric_item_met(const RubricItem& item, const std::vector<ActionRecord>& hi
         if (record_matches(r, item.action, item.target)) return true;
         for (const auto& alt : item.alternatives)
             if (record_matches(r, alt, item.target)) return true;
-        if (!item.evidence.empty() &&
-            std::find(r.found_keys.begin(), r.found_keys.end(), item.evidence) != r.found_keys.end())
+        if (!item.evidence.empty() && std::find(r.found_keys.begin(), r.found_keys.end(),
+                                                item.evidence) != r.found_keys.end())
             return true;
     }
     return false;
@@ -82,8 +84,10 @@ Score compute_score(const Session& session) {
             bool hit = std::any_of(group.begin(), group.end(), [&](const std::string& w) {
                 return text.find(w) != std::string::npos;
             });
-            if (hit) ++matched;
-            else missing.push_back(join(group, " / "));
+            if (hit)
+                ++matched;
+            else
+                missing.push_back(join(group, " / "));
         }
         int got = f.keywords.empty() ? 0
                                      : static_cast<int>(std::lround(double(f.points) * matched /
@@ -94,8 +98,8 @@ Score compute_score(const Session& session) {
         if (got < f.points)
             lose(Step::Documentation, f.points - got, "report", f.id,
                  text.empty() ? "The report has no " + field + ". " + f.why
-                              : "The report's " + field + " does not mention: " +
-                                    join(missing, "; ") + ". " + f.why);
+                              : "The report's " + field +
+                                    " does not mention: " + join(missing, "; ") + ". " + f.why);
     }
 
     // Harmful actions: each rule counts once.
@@ -118,7 +122,8 @@ Score compute_score(const Session& session) {
         for (const auto& r : s.responses)
             if (r.action == action && (r.target.empty() || iequals(r.target, target))) return true;
         for (const auto& it : s.rubric)
-            if (it.action == action && (it.target.empty() || iequals(it.target, target))) return true;
+            if (it.action == action && (it.target.empty() || iequals(it.target, target)))
+                return true;
         return false;
     };
     std::vector<std::string> defaults_seen;
@@ -138,7 +143,8 @@ Score compute_score(const Session& session) {
                          ", a true positive. Dismissing real attacks hides them from everyone "
                          "else who looks at the queue.");
                 defaults_seen.push_back(key);
-            } else if (r.action == "classify_false_positive" || r.action == "classify_benign_positive") {
+            } else if (r.action == "classify_false_positive" ||
+                       r.action == "classify_benign_positive") {
                 harm(Step::Analysis, 10, "default:misclassified_true_positive",
                      "Harmful: you classified alert " + r.target +
                          " as harmless, but it is a true positive.");
@@ -200,7 +206,8 @@ Score compute_score(const Session& session) {
             lose(Step::Containment, p, "late", "contain",
                  "Contained at minute " + std::to_string(*out.time_to_contain_min) + ", " +
                      std::to_string(over) + " minutes over the target of " +
-                     std::to_string(sc.contain_target_min) + "; the attacker had that long to act.");
+                     std::to_string(sc.contain_target_min) +
+                     "; the attacker had that long to act.");
         }
     }
 

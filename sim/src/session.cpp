@@ -10,14 +10,19 @@ namespace alertdrill {
 
 std::string_view session_state_name(SessionState s) {
     switch (s) {
-    case SessionState::Briefing: return "briefing";
-    case SessionState::Investigating: return "investigating";
-    case SessionState::Debrief: return "debrief";
+    case SessionState::Briefing:
+        return "briefing";
+    case SessionState::Investigating:
+        return "investigating";
+    case SessionState::Debrief:
+        return "debrief";
     }
     return "";
 }
 
-std::string_view mode_name(Mode m) { return m == Mode::Practice ? "practice" : "assessment"; }
+std::string_view mode_name(Mode m) {
+    return m == Mode::Practice ? "practice" : "assessment";
+}
 
 std::optional<Mode> parse_mode(std::string_view s) {
     if (s == "practice") return Mode::Practice;
@@ -48,7 +53,8 @@ std::string replace_all(std::string text, const std::string& token, const std::s
 
 } // namespace
 
-Session::Session(std::shared_ptr<const ScenarioInstance> instance, const Catalog& catalog, Mode mode)
+Session::Session(std::shared_ptr<const ScenarioInstance> instance, const Catalog& catalog,
+                 Mode mode)
     : m_inst(std::move(instance)), m_catalog(&catalog), m_mode(mode) {
     for (const auto& t : scenario().tables)
         if (t.visible) m_revealed.insert(t.name);
@@ -100,11 +106,14 @@ const Table* Session::visible_table(std::string_view name) const {
         for (size_t c = 0; c < full.columns().size(); ++c) {
             const Column& src = full.columns()[c];
             Column& dst = t.columns()[c];
-            if (src.is_null(r)) dst.push_null();
+            if (src.is_null(r))
+                dst.push_null();
             else if (src.type() == ColumnType::String || src.type() == ColumnType::Dynamic)
                 dst.push_string(src.str(r));
-            else if (src.type() == ColumnType::Real) dst.push_real(src.real(r));
-            else dst.push_int(src.i64(r));
+            else if (src.type() == ColumnType::Real)
+                dst.push_real(src.real(r));
+            else
+                dst.push_int(src.i64(r));
         }
         if (const std::string* k = full.key_of(r)) t.mark_key(out_row, *k);
         ++out_row;
@@ -124,8 +133,9 @@ std::vector<std::string> Session::expert_path() const {
     std::vector<std::string> out;
     auto report_lines = [&] {
         for (const auto& f : scenario().report) {
-            std::string text;
-            for (const auto& g : f.keywords) text += (text.empty() ? "" : ", ") + g.front();
+            std::string text = f.example;
+            if (text.empty())
+                for (const auto& g : f.keywords) text += (text.empty() ? "" : ", ") + g.front();
             out.push_back("report_" + f.id + " " + text);
         }
     };
@@ -262,8 +272,10 @@ std::string Session::resolve_target(const ActionDef& a, const std::string& rest,
             return "";
         }
         return t;
-    case TargetKind::Minutes: return t;
-    default: return t;
+    case TargetKind::Minutes:
+        return t;
+    default:
+        return t;
     }
 }
 
@@ -306,7 +318,8 @@ ApplyResult Session::apply_builtin(const std::vector<std::string>& words, const 
             const ActionDef* a = m_catalog->find(next->action);
             rec.hint_item = next->id;
             rec.outcome = "Hint: " + (a ? a->name : next->action) +
-                          (next->target.empty() ? "" : " (" + next->target + ")") + ". " + next->why;
+                          (next->target.empty() ? "" : " (" + next->target + ")") + ". " +
+                          next->why;
             ++m_hints;
         }
     } else { // end
@@ -392,17 +405,29 @@ ApplyResult Session::apply(std::string_view raw_line) {
     };
     const std::string& id = a->id;
     if (id == "review_alert_details")
-        set_alert([](AlertState& s) { if (s.status == AlertStatus::Active) s.status = AlertStatus::InProgress; });
-    else if (id == "classify_true_positive") set_alert([](AlertState& s) { s.classification = "true_positive"; });
-    else if (id == "classify_false_positive") set_alert([](AlertState& s) { s.classification = "false_positive"; });
-    else if (id == "classify_benign_positive") set_alert([](AlertState& s) { s.classification = "benign_positive"; });
-    else if (id == "set_stage_early") set_alert([](AlertState& s) { s.stage = Stage::Early; });
-    else if (id == "set_stage_mid") set_alert([](AlertState& s) { s.stage = Stage::Mid; });
-    else if (id == "set_stage_late") set_alert([](AlertState& s) { s.stage = Stage::Late; });
-    else if (id == "link_to_incident") set_alert([](AlertState& s) { s.linked = true; });
-    else if (id == "dismiss_alert") set_alert([](AlertState& s) { s.status = AlertStatus::Dismissed; });
-    else if (id == "resolve_alert") set_alert([](AlertState& s) { s.status = AlertStatus::Resolved; });
-    else if (id.rfind("report_", 0) == 0) m_report[id.substr(7)] = target;
+        set_alert([](AlertState& s) {
+            if (s.status == AlertStatus::Active) s.status = AlertStatus::InProgress;
+        });
+    else if (id == "classify_true_positive")
+        set_alert([](AlertState& s) { s.classification = "true_positive"; });
+    else if (id == "classify_false_positive")
+        set_alert([](AlertState& s) { s.classification = "false_positive"; });
+    else if (id == "classify_benign_positive")
+        set_alert([](AlertState& s) { s.classification = "benign_positive"; });
+    else if (id == "set_stage_early")
+        set_alert([](AlertState& s) { s.stage = Stage::Early; });
+    else if (id == "set_stage_mid")
+        set_alert([](AlertState& s) { s.stage = Stage::Mid; });
+    else if (id == "set_stage_late")
+        set_alert([](AlertState& s) { s.stage = Stage::Late; });
+    else if (id == "link_to_incident")
+        set_alert([](AlertState& s) { s.linked = true; });
+    else if (id == "dismiss_alert")
+        set_alert([](AlertState& s) { s.status = AlertStatus::Dismissed; });
+    else if (id == "resolve_alert")
+        set_alert([](AlertState& s) { s.status = AlertStatus::Resolved; });
+    else if (id.rfind("report_", 0) == 0)
+        m_report[id.substr(7)] = target;
     else if (id == "run_query") {
         if (!m_query_runner) {
             rec.outcome = "The query console is not available in this build.";

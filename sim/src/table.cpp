@@ -10,13 +10,20 @@ namespace alertdrill {
 
 std::string_view column_type_name(ColumnType t) {
     switch (t) {
-    case ColumnType::String: return "string";
-    case ColumnType::Long: return "long";
-    case ColumnType::Real: return "real";
-    case ColumnType::Bool: return "bool";
-    case ColumnType::DateTime: return "datetime";
-    case ColumnType::TimeSpan: return "timespan";
-    case ColumnType::Dynamic: return "dynamic";
+    case ColumnType::String:
+        return "string";
+    case ColumnType::Long:
+        return "long";
+    case ColumnType::Real:
+        return "real";
+    case ColumnType::Bool:
+        return "bool";
+    case ColumnType::DateTime:
+        return "datetime";
+    case ColumnType::TimeSpan:
+        return "timespan";
+    case ColumnType::Dynamic:
+        return "dynamic";
     }
     return "string";
 }
@@ -107,8 +114,12 @@ void Column::push_null() {
         --m_size;
         if (!m_nulls.empty()) m_nulls.pop_back();
         break;
-    case ColumnType::Real: m_reals.push_back(0); break;
-    default: m_ints.push_back(0); break;
+    case ColumnType::Real:
+        m_reals.push_back(0);
+        break;
+    default:
+        m_ints.push_back(0);
+        break;
     }
     mark_null(true);
 }
@@ -140,9 +151,15 @@ void Column::push_real(double v) {
 void Column::reserve(size_t rows) {
     switch (m_type) {
     case ColumnType::String:
-    case ColumnType::Dynamic: m_codes.reserve(rows); break;
-    case ColumnType::Real: m_reals.reserve(rows); break;
-    default: m_ints.reserve(rows); break;
+    case ColumnType::Dynamic:
+        m_codes.reserve(rows);
+        break;
+    case ColumnType::Real:
+        m_reals.reserve(rows);
+        break;
+    default:
+        m_ints.reserve(rows);
+        break;
     }
 }
 
@@ -150,12 +167,18 @@ std::string Column::display(size_t row) const {
     if (is_null(row)) return "";
     switch (m_type) {
     case ColumnType::String:
-    case ColumnType::Dynamic: return std::string(str(row));
-    case ColumnType::Long: return std::to_string(i64(row));
-    case ColumnType::Real: return fmt::format("{}", real(row));
-    case ColumnType::Bool: return i64(row) ? "true" : "false";
-    case ColumnType::DateTime: return format_datetime_us(i64(row));
-    case ColumnType::TimeSpan: return format_timespan_us(i64(row));
+    case ColumnType::Dynamic:
+        return std::string(str(row));
+    case ColumnType::Long:
+        return std::to_string(i64(row));
+    case ColumnType::Real:
+        return fmt::format("{}", real(row));
+    case ColumnType::Bool:
+        return i64(row) ? "true" : "false";
+    case ColumnType::DateTime:
+        return format_datetime_us(i64(row));
+    case ColumnType::TimeSpan:
+        return format_timespan_us(i64(row));
     }
     return "";
 }
@@ -180,9 +203,15 @@ Table::Table(const Table& other) : m_name(other.m_name), m_keys(other.m_keys) {
             }
             switch (c.type()) {
             case ColumnType::String:
-            case ColumnType::Dynamic: nc.push_string(c.str(r)); break;
-            case ColumnType::Real: nc.push_real(c.real(r)); break;
-            default: nc.push_int(c.i64(r)); break;
+            case ColumnType::Dynamic:
+                nc.push_string(c.str(r));
+                break;
+            case ColumnType::Real:
+                nc.push_real(c.real(r));
+                break;
+            default:
+                nc.push_int(c.i64(r));
+                break;
             }
         }
     }

@@ -43,7 +43,8 @@ std::optional<toml::table> parse_toml_file(const std::string& path, Diagnostics&
 
 int64_t to_unix_seconds(const toml::date_time& dt) {
     using namespace std::chrono;
-    auto days = sys_days(year_month_day(year(dt.date.year), month(dt.date.month), day(dt.date.day)));
+    auto days =
+        sys_days(year_month_day(year(dt.date.year), month(dt.date.month), day(dt.date.day)));
     int64_t secs = duration_cast<seconds>(days.time_since_epoch()).count();
     secs += dt.time.hour * 3600 + dt.time.minute * 60 + dt.time.second;
     if (dt.offset) secs -= dt.offset->minutes * 60;
@@ -52,16 +53,26 @@ int64_t to_unix_seconds(const toml::date_time& dt) {
 
 std::string toml_type_name(const toml::node& n) {
     switch (n.type()) {
-    case toml::node_type::string: return "string";
-    case toml::node_type::integer: return "integer";
-    case toml::node_type::floating_point: return "float";
-    case toml::node_type::boolean: return "boolean";
-    case toml::node_type::date: return "date";
-    case toml::node_type::time: return "time";
-    case toml::node_type::date_time: return "date-time";
-    case toml::node_type::array: return "array";
-    case toml::node_type::table: return "table";
-    default: return "nothing";
+    case toml::node_type::string:
+        return "string";
+    case toml::node_type::integer:
+        return "integer";
+    case toml::node_type::floating_point:
+        return "float";
+    case toml::node_type::boolean:
+        return "boolean";
+    case toml::node_type::date:
+        return "date";
+    case toml::node_type::time:
+        return "time";
+    case toml::node_type::date_time:
+        return "date-time";
+    case toml::node_type::array:
+        return "array";
+    case toml::node_type::table:
+        return "table";
+    default:
+        return "nothing";
     }
 }
 
@@ -69,7 +80,9 @@ TableReader::TableReader(const toml::table& table, std::string file, Diagnostics
                          std::string what)
     : m_table(&table), m_file(std::move(file)), m_diags(&diags), m_what(std::move(what)) {}
 
-SourcePos TableReader::pos() const { return pos_of(*m_table, m_file); }
+SourcePos TableReader::pos() const {
+    return pos_of(*m_table, m_file);
+}
 
 SourcePos TableReader::pos(std::string_view key) const {
     if (auto* n = m_table->get(key)) return pos_of(*n, m_file);
@@ -77,8 +90,7 @@ SourcePos TableReader::pos(std::string_view key) const {
 }
 
 void TableReader::allow(std::string_view key) {
-    if (std::find(m_known.begin(), m_known.end(), key) == m_known.end())
-        m_known.emplace_back(key);
+    if (std::find(m_known.begin(), m_known.end(), key) == m_known.end()) m_known.emplace_back(key);
 }
 
 bool TableReader::has(std::string_view key) {
@@ -102,8 +114,7 @@ void TableReader::warning(std::string_view key, std::string message) {
     m_diags->warning(pos(key), std::move(message));
 }
 
-void TableReader::type_error(std::string_view key, const toml::node& n,
-                             std::string_view expected) {
+void TableReader::type_error(std::string_view key, const toml::node& n, std::string_view expected) {
     m_diags->error(pos_of(n, m_file), "'" + std::string(key) + "' in " + m_what + " must be " +
                                           std::string(expected) + ", not " + toml_type_name(n));
 }
@@ -155,7 +166,8 @@ std::optional<double> TableReader::number(std::string_view key, bool required, d
     if (!(v >= min && v <= max)) {
         m_diags->error(pos_of(*n, m_file), "'" + std::string(key) + "' in " + m_what +
                                                " is out of range; it must be between " +
-                                               fmt::format("{}", min) + " and " + fmt::format("{}", max));
+                                               fmt::format("{}", min) + " and " +
+                                               fmt::format("{}", max));
         return std::nullopt;
     }
     return v;
@@ -257,8 +269,9 @@ void TableReader::finish() {
         std::string_view key = k.str();
         if (std::find(m_known.begin(), m_known.end(), key) != m_known.end()) continue;
         const auto& b = k.source().begin;
-        SourcePos p = b.line ? SourcePos{m_file, static_cast<int>(b.line), static_cast<int>(b.column)}
-                             : pos_of(v, m_file);
+        SourcePos p = b.line
+                          ? SourcePos{m_file, static_cast<int>(b.line), static_cast<int>(b.column)}
+                          : pos_of(v, m_file);
         m_diags->error(p, "unknown key '" + std::string(key) + "' in " + m_what +
                               did_you_mean(key, m_known));
     }

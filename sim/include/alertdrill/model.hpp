@@ -112,7 +112,7 @@ struct NoiseSpec {
 
 struct RowDef {
     std::vector<std::optional<std::string>> cells; ///< aligned with the table's columns
-    std::string key;   ///< key evidence id, or ""
+    std::string key;                               ///< key evidence id, or ""
     std::string after; ///< attacker event id that must fire before the row exists, or ""
     Condition when;
     SourcePos pos;
@@ -134,8 +134,8 @@ struct Response {
     std::string target; ///< "" matches any target
     std::string outcome;
     std::optional<int> minutes;
-    std::vector<std::string> reveals; ///< table names
-    std::vector<std::string> sets;    ///< flags
+    std::vector<std::string> reveals;  ///< table names
+    std::vector<std::string> sets;     ///< flags
     std::vector<std::string> releases; ///< alert ids
     Condition when;
     SourcePos pos;
@@ -158,7 +158,7 @@ struct AttackerEvent {
 struct RubricItem {
     std::string id;
     std::string action;
-    std::string target; ///< "" = any target
+    std::string target;                    ///< "" = any target
     std::vector<std::string> alternatives; ///< other action ids that also satisfy it
     std::string evidence; ///< a key-row id; finding it by query also satisfies the item
     Step step = Step::Context;
@@ -200,6 +200,7 @@ struct ReportField {
     int points = 0;
     std::vector<std::vector<std::string>> keywords;
     std::string why;
+    std::string example; ///< a model answer, shown in the expert path
     SourcePos pos;
 };
 const std::vector<std::string>& report_field_ids();
@@ -246,6 +247,7 @@ struct ScenarioDef {
     std::vector<OrderRule> order;
     std::vector<ReportField> report;
     ScoringRules scoring;
+    SourcePos pos; ///< the [scenario] table, for whole-scenario problems
 
     const Resource* resource(std::string_view id) const;
     const AlertDef* alert(std::string_view id) const;

@@ -18,8 +18,8 @@ namespace alertdrill {
 /// Limits that keep a bad file from taking the machine.
 struct ScenarioLimits {
     size_t max_file_bytes = 8u << 20;
-    int64_t max_noise_rows = 1'000'000;   ///< per table
-    int64_t max_total_rows = 2'000'000;   ///< over all tables of a scenario
+    int64_t max_noise_rows = 1'000'000; ///< per table
+    int64_t max_total_rows = 2'000'000; ///< over all tables of a scenario
 };
 
 /// Parses, builds and checks a scenario file. Returns nullopt when it has errors (all of them

@@ -17,7 +17,7 @@ struct ActionRecord;
 /// Points lost (or, for "earned" lines, won), with the step and the reason.
 struct ScoreLine {
     Step step = Step::Context;
-    int points = 0; ///< negative when lost
+    int points = 0;   ///< negative when lost
     std::string kind; ///< missed, recommended, harmful, order, late, hint, report
     std::string ref;  ///< rubric/rule id or report field
     std::string text; ///< the explanation a trainee reads
@@ -36,8 +36,8 @@ struct Score {
     int contain_target_min = 0;
     std::vector<std::string> achieved; ///< rubric ids met
     std::vector<std::string> missed;   ///< rubric ids not met
-    std::vector<std::string> harmful;  ///< harmful rule ids triggered (default rules: "default:...")
-    std::vector<ScoreLine> feedback;   ///< every point lost, in workflow order
+    std::vector<std::string> harmful; ///< harmful rule ids triggered (default rules: "default:...")
+    std::vector<ScoreLine> feedback;  ///< every point lost, in workflow order
     int hints_used = 0;
     double data_lost_mb = 0;
     std::vector<std::string> expert_path;

@@ -104,7 +104,9 @@ class Session {
 
     /// Whether `action` was taken on `target` (context panels show what has been reviewed).
     bool done(std::string_view action, std::string_view target = "") const;
-    bool table_revealed(std::string_view name) const { return m_revealed.count(std::string(name)) > 0; }
+    bool table_revealed(std::string_view name) const {
+        return m_revealed.count(std::string(name)) > 0;
+    }
     std::vector<std::string> revealed_tables() const;
     /// The rows of a revealed table the trainee can see now (time reached, event fired).
     /// Cached until the clock or the attacker moves. nullptr when not revealed.
@@ -120,7 +122,8 @@ class Session {
     void advance_to(int minute, std::vector<std::string>& happened);
     void release_alert(const std::string& id, int minute, std::vector<std::string>& happened);
     void set_flag(const std::string& f, int minute);
-    std::string resolve_target(const ActionDef& a, const std::string& rest, std::string& error) const;
+    std::string resolve_target(const ActionDef& a, const std::string& rest,
+                               std::string& error) const;
     const Response* find_response(const std::string& action, const std::string& target) const;
     void finish_action(ActionRecord rec, ApplyResult& res);
 

@@ -13,7 +13,8 @@
 
 namespace alertdrill {
 
-/// Parses a TOML file (size-limited). On failure adds `FILE:LINE:COL: error: ...` and returns nullopt.
+/// Parses a TOML file (size-limited). On failure adds `FILE:LINE:COL: error: ...` and returns
+/// nullopt.
 std::optional<toml::table> parse_toml_file(const std::string& path, Diagnostics& diags,
                                            size_t max_bytes = 16u << 20);
 /// Same for text already in memory; `path` names it in diagnostics.

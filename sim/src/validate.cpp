@@ -1,0 +1,56 @@
+#include "alertdrill/validate.hpp"
+
+#include "alertdrill/scenario.hpp"
+#include "alertdrill/toml_reader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace alertdrill {
+
+namespace fs = std::filesystem;
+
+FileKind validate_file(const std::string& path, const Catalog& catalog, Diagnostics& diags) {
+    Diagnostics parse_diags;
+    auto doc = parse_toml_file(path, parse_diags);
+    if (!doc) {
+        diags.append(parse_diags);
+        return FileKind::Unknown;
+    }
+    if (doc->contains("scenario")) {
+        load_scenario(path, catalog, diags);
+        return FileKind::Scenario;
+    }
+    if (doc->contains("action")) {
+        Catalog c;
+        load_catalog(path, c, diags);
+        return FileKind::Catalog;
+    }
+    diags.error({path, 1, 1}, "not an alertdrill file: expected a [scenario] table (a scenario), "
+                              "[[action]] tables (the action catalog) or a [bank] table (a "
+                              "question bank)");
+    return FileKind::Unknown;
+}
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diags) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::none, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+                if (it->is_regular_file() && it->path().extension() == ".toml")
+                    found.push_back(it->path().string());
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else if (fs::exists(p, ec)) {
+            out.push_back(p);
+        } else {
+            diags.error({p, 0, 0}, "no such file or folder");
+        }
+    }
+    return out;
+}
+
+} // namespace alertdrill
