@@ -1,5 +1,6 @@
 // Question-bank loading: valid banks load, invalid ones give exactly the expected diagnostics.
 #include "alertdrill/quiz.hpp"
+#include "alertdrill/quiz_script.hpp"
 #include "alertdrill/text.hpp"
 
 #include <catch2/catch.hpp>
@@ -122,4 +123,44 @@ TEST_CASE("template questions fill every text from the chosen variant", "[quiz]"
     CHECK(v.text.find("{{") == std::string::npos);
     CHECK(v.options[1].misconception == "failed-and-successful-brute-force-are-the-same");
     CHECK(v.variants.empty());
+}
+
+namespace {
+std::vector<std::string> fenced_blocks(const std::string& md, const std::string& lang) {
+    std::vector<std::string> out;
+    size_t i = 0;
+    while ((i = md.find("```" + lang + "\n", i)) != std::string::npos) {
+        size_t start = i + 4 + lang.size();
+        size_t end = md.find("```", start);
+        out.push_back(md.substr(start, end - start));
+        i = end + 3;
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("the format guide's examples are valid", "[quiz][docs]") {
+    std::string md, err;
+    REQUIRE(read_file(kContent + "/README.md", md, err));
+    auto tomls = fenced_blocks(md, "toml");
+    REQUIRE(tomls.size() == 2);
+    QuestionBank bank;
+    Diagnostics d;
+    CHECK(load_question_bank_text(tomls[0], "README.md", bank, d));
+    CHECK(d.format() == "");
+    CHECK(bank.time_limit_minutes == 45);
+    CHECK(bank.questions.at(0).hints.size() == 2);
+    CHECK(load_question_bank_text("[bank]\ntitle = 't'\n" + tomls[1], "README.md", bank, d));
+    CHECK(d.format() == "");
+
+    QuestionBank module;
+    REQUIRE(load_question_bank(kContent + "/module_4_8.toml", module, d));
+    auto texts = fenced_blocks(md, "text");
+    REQUIRE(texts.size() >= 1);
+    QuizAttempt attempt(module, QuizMode::Practice, 1, false);
+    std::vector<ScriptedAnswer> script;
+    CHECK(parse_answer_script(texts[0], "README.md", script, d));
+    CHECK(run_answer_script(attempt, script, "README.md", d));
+    CHECK(d.format() == "");
+    CHECK(script.size() == 9);
 }
