@@ -219,6 +219,8 @@ TEST_CASE("numeric answers use tolerance and an optional unit", "[quiz][grading]
     CHECK(grade(b, "num", "2") == 0.5);
     QuizResponse r;
     std::string err;
+    CHECK_FALSE(parse_response(*b.find("short"), std::string(5000, 'a'), r, err));
+    CHECK(err == "the answer is 5000 characters long; answers are limited to 2000");
     CHECK_FALSE(parse_response(*b.find("num"), "four", r, err));
     CHECK(err == "'four' is not a number (optionally followed by min)");
 }

@@ -147,6 +147,16 @@ void run_quiz(const QuizOptions& o, int& exit_code) {
         // With --json, stdout carries only the result; the conversation goes to stderr.
         std::ostream& out = o.json ? std::cerr : std::cout;
         out << escape_control(bank.title) << "\n" << escape_control(bank.description) << "\n";
+        if (mode == QuizMode::Assessment)
+            out << "Assessment: answers are graded at the end; pass mark " << bank.pass_percent
+                << "%"
+                << (bank.time_limit_minutes
+                        ? ", time limit " + std::to_string(bank.time_limit_minutes) + " minutes"
+                        : std::string())
+                << ".\n";
+        else
+            out << "Practice: feedback after each answer, up to " << bank.practice_tries
+                << " tries a question. A blank line skips a question.\n";
         run_interactive(attempt, out);
         elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }

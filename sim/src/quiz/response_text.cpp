@@ -10,6 +10,8 @@ namespace alertdrill {
 
 namespace {
 
+constexpr size_t kMaxAnswerLength = 2000;
+
 std::vector<std::string> split_list(std::string_view s, char sep) {
     std::vector<std::string> out;
     size_t start = 0;
@@ -46,6 +48,13 @@ bool parse_response(const Question& q, std::string_view text, QuizResponse& out,
     out = QuizResponse{};
     std::string t = trim(text);
     if (t.empty()) return true; // unanswered
+    // Long enough for any real answer; a cap keeps a pasted blob away from the regex engine,
+    // whose backtracking recurses per character.
+    if (t.size() > kMaxAnswerLength) {
+        error = fmt::format("the answer is {} characters long; answers are limited to {}", t.size(),
+                            kMaxAnswerLength);
+        return false;
+    }
     std::vector<std::string> option_ids, item_ids;
     for (const auto& o : q.options) option_ids.push_back(o.id);
     for (const auto& it : q.items) item_ids.push_back(it.id);
