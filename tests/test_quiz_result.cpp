@@ -45,6 +45,8 @@ TEST_CASE("a quiz result round-trips through JSON", "[quiz][result]") {
     REQUIRE(quiz_result_from_json(json, "r.json", back, err));
     CHECK(quiz_result_to_json(back) == json);
     CHECK(back.trainee == r.trainee);
+    CHECK(back.bank_hash.size() == 16);
+    CHECK(back.bank_hash == r.bank_hash);
     // Wrong at 3 (-6), right at 2 (+2), right at 1 (+1), matching all wrong at 2 (-2).
     CHECK(back.mark == Approx(-5));
     const QuestionResult* mining = nullptr;

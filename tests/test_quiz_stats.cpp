@@ -128,6 +128,14 @@ TEST_CASE("statistics need enough attempts and one bank", "[quiz][stats]") {
     REQUIRE(analyse_results({rs[0], rs[1], rs[2]}, a, err));
     CHECK(a.test.skewness);
     CHECK_FALSE(a.test.kurtosis);
+    CHECK(a.warnings.empty());
+    rs[0].bank_hash = "0000000000000001";
+    rs[1].bank_hash = "0000000000000002";
+    REQUIRE(analyse_results(rs, a, err));
+    CHECK(a.warnings ==
+          std::vector<std::string>{
+              "the attempts used 2 different versions of the bank 'stats_fixture'; questions that "
+              "changed between them are compared as if they had not"});
     rs[1].bank_id = "other";
     CHECK_FALSE(analyse_results(rs, a, err));
     CHECK(err ==

@@ -94,6 +94,8 @@ void add_quiz_stats_command(CLI::App& app, int& exit_code) {
             exit_code = 1;
             return;
         }
+        for (const auto& w : a.warnings)
+            std::cerr << "alertdrill: warning: " << escape_control(w) << "\n";
         if (*json)
             std::cout << item_analysis_to_json(a);
         else

@@ -95,6 +95,8 @@ struct QuestionBank {
     std::string title;
     std::string description;
     std::string path;
+    std::string
+        content_hash; ///< FNV-1a of the file's bytes (hex), so results tell bank versions apart
     double penalty = 1.0 / 3.0; ///< default per-try penalty (Moodle's default 33.3%)
     bool shuffle_questions = false;
     int practice_tries = 3;        ///< tries per question in practice mode

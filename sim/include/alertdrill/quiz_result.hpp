@@ -37,7 +37,8 @@ struct QuizResult {
     int version = kQuizResultVersion;
     std::string bank_id;
     std::string bank_title;
-    std::string mode; ///< "practice" or "assessment"
+    std::string bank_hash; ///< content hash of the bank file the attempt used
+    std::string mode;      ///< "practice" or "assessment"
     std::string trainee;
     uint64_t seed = 0;
     bool cbm = false;

@@ -52,6 +52,8 @@ struct ItemAnalysis {
     TestStats test;
     std::vector<QuestionStats> questions;           ///< in order of first appearance
     std::vector<MisconceptionCount> misconceptions; ///< most common first
+    /// Things a reader of the numbers should know, e.g. attempts from different bank versions.
+    std::vector<std::string> warnings;
 };
 
 /// Analyses attempts at one bank (each result is one attempt). Results of other banks are refused:

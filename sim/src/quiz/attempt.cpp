@@ -172,6 +172,7 @@ QuizResult QuizAttempt::finish(double elapsed_seconds) const {
     QuizResult r;
     r.bank_id = m_bank->id;
     r.bank_title = m_bank->title;
+    r.bank_hash = m_bank->content_hash;
     r.mode = quiz_mode_name(m_mode);
     r.seed = m_seed;
     r.cbm = m_cbm;

@@ -276,13 +276,18 @@ bool load_question_bank_text(const std::string& text, const std::string& path, Q
                              Diagnostics& diags) {
     auto root = parse_toml_text(text, path, diags);
     if (!root) return false;
-    return load_from_table(*root, path, out, diags);
+    bool ok = load_from_table(*root, path, out, diags);
+    out.content_hash = fmt::format("{:016x}", fnv1a(text));
+    return ok;
 }
 
 bool load_question_bank(const std::string& path, QuestionBank& out, Diagnostics& diags) {
-    auto root = parse_toml_file(path, diags);
-    if (!root) return false;
-    return load_from_table(*root, path, out, diags);
+    std::string text, err;
+    if (!read_file(path, text, err)) {
+        diags.error({path, 0, 0}, err);
+        return false;
+    }
+    return load_question_bank_text(text, path, out, diags);
 }
 
 } // namespace alertdrill

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/core.h>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -73,6 +74,14 @@ bool analyse_results(const std::vector<QuizResult>& results, ItemAnalysis& out,
                     "') cannot be analysed together";
             return false;
         }
+    std::set<std::string> hashes;
+    for (const auto& r : results)
+        if (!r.bank_hash.empty()) hashes.insert(r.bank_hash);
+    if (hashes.size() > 1)
+        out.warnings.push_back(
+            fmt::format("the attempts used {} different versions of the bank '{}'; questions "
+                        "that changed between them are compared as if they had not",
+                        hashes.size(), out.bank_id));
     // Questions in order of first appearance, with each attempt's sample.
     std::vector<std::string> order;
     std::map<std::string, std::vector<Sample>> samples;
@@ -191,6 +200,7 @@ std::string item_analysis_to_json(const ItemAnalysis& a) {
                       {"attempts", m.attempts},
                       {"questions", m.questions}});
     j["misconceptions"] = ms;
+    j["warnings"] = a.warnings;
     return j.dump(2) + "\n";
 }
 

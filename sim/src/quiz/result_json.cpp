@@ -18,6 +18,7 @@ std::string quiz_result_to_json(const QuizResult& r) {
     j["version"] = kQuizResultVersion;
     j["bank"] = r.bank_id;
     j["bank_title"] = r.bank_title;
+    j["bank_hash"] = r.bank_hash;
     j["mode"] = r.mode;
     j["trainee"] = r.trainee;
     j["seed"] = r.seed;
@@ -100,6 +101,7 @@ bool quiz_result_from_json(const std::string& text, const std::string& path, Qui
         r.version = version;
         r.bank_id = get_or<std::string>(j, "bank", "");
         r.bank_title = get_or<std::string>(j, "bank_title", "");
+        r.bank_hash = get_or<std::string>(j, "bank_hash", "");
         r.mode = get_or<std::string>(j, "mode", "");
         r.trainee = get_or<std::string>(j, "trainee", "");
         r.seed = get_or<uint64_t>(j, "seed", 0);
