@@ -348,15 +348,18 @@ TEST_CASE("answer scripts report unknown ids and malformed answers with FILE:LIN
     QuizAttempt a(b, QuizMode::Practice, 3, false);
     std::vector<ScriptedAnswer> script;
     Diagnostics d;
-    REQUIRE(parse_answer_script("# comment\nsingel: mid\nmulti: rotate, nope\nnum: lots\n",
+    REQUIRE(parse_answer_script("# comment\nsingel: mid\nmulti: rotate, nope\nnum: lots\ntf:\n",
                                 "x.answers", script, d));
     CHECK_FALSE(run_answer_script(a, script, "x.answers", d));
-    CHECK(d.format() == "x.answers:2:1: error: unknown question 'singel' (did you mean 'single'?)\n"
-                        "x.answers:3:1: error: malformed answer to 'multi': 'nope' is not an "
-                        "option of question 'multi' "
-                        "(options: rotate, sas, ip)\n"
-                        "x.answers:4:1: error: malformed answer to 'num': 'lots' is not a number "
-                        "(optionally followed by min)\n");
+    CHECK(d.format() ==
+          "x.answers:2:1: error: unknown question 'singel' (did you mean 'single'?)\n"
+          "x.answers:3:1: error: malformed answer to 'multi': 'nope' is not an "
+          "option of question 'multi' "
+          "(options: rotate, sas, ip)\n"
+          "x.answers:4:1: error: malformed answer to 'num': 'lots' is not a number "
+          "(optionally followed by min)\n"
+          "x.answers:5:1: error: blank answer to 'tf'; in practice mode leave the line "
+          "out to skip a question\n");
     Diagnostics d2;
     script.clear();
     CHECK_FALSE(parse_answer_script("just text\n  single@4: mid\n@elapsed soon\n", "y.answers",

@@ -72,7 +72,8 @@ struct TryFeedback {
 
 class QuizAttempt {
   public:
-    /// `cbm` asks for a certainty (1..3) with each answer.
+    /// `cbm` asks for a certainty (1..3) with each answer. The attempt keeps a pointer to `bank`,
+    /// which must outlive it.
     QuizAttempt(const QuestionBank& bank, QuizMode mode, uint64_t seed, bool cbm);
 
     QuizMode mode() const { return m_mode; }

@@ -83,6 +83,11 @@ bool run_answer_script(QuizAttempt& attempt, const std::vector<ScriptedAnswer>& 
             diags.error(pos, "malformed answer to '" + q.id + "': " + err);
             continue;
         }
+        if (!r.answered() && attempt.mode() == QuizMode::Practice) {
+            diags.error(pos, "blank answer to '" + q.id +
+                                 "'; in practice mode leave the line out to skip a question");
+            continue;
+        }
         if (attempt.cbm() && a.certainty == 0) {
             diags.error(pos, "certainty-based marking is on: write '" + q.id +
                                  "@N: ...' with N = 1, 2 or 3");
