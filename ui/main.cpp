@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     add_validate_command(app, exit_code);
     add_play_command(app, exit_code);
     add_score_command(app, exit_code);
+    add_query_command(app, exit_code);
     add_quiz_command(app, exit_code);
     add_quiz_stats_command(app, exit_code);
     add_gift_command(app, exit_code);

@@ -101,8 +101,9 @@ std::string format_timespan_us(int64_t micros) {
 }
 
 void Column::mark_null(bool null) {
+    // The first null materialises the flags (a null in row 0 must not be lost).
     if (null && m_nulls.empty()) m_nulls.assign(m_size, false);
-    if (!m_nulls.empty()) m_nulls.push_back(null);
+    if (null || !m_nulls.empty()) m_nulls.push_back(null);
     ++m_size;
 }
 
@@ -163,6 +164,52 @@ void Column::reserve(size_t rows) {
     }
 }
 
+Column Column::clone(std::string name) const {
+    Column c(std::move(name), m_type);
+    c.m_size = m_size;
+    c.m_ints = m_ints;
+    c.m_reals = m_reals;
+    c.m_codes = m_codes;
+    c.m_dict = m_dict;
+    c.m_nulls = m_nulls;
+    c.m_dict_index.reserve(c.m_dict.size());
+    for (size_t i = 0; i < c.m_dict.size(); ++i)
+        c.m_dict_index.emplace(c.m_dict[i], static_cast<uint32_t>(i));
+    return c;
+}
+
+void Column::append_rows(const Column& src, const std::vector<uint32_t>& rows) {
+    reserve(m_size + rows.size());
+    const bool strings = m_type == ColumnType::String || m_type == ColumnType::Dynamic;
+    // Remapping codes through a table pays off once many rows share few dictionary entries.
+    std::vector<uint32_t> remap;
+    if (strings && rows.size() * 4 >= src.m_dict.size()) remap.assign(src.m_dict.size(), UINT32_MAX);
+    for (uint32_t r : rows) {
+        if (r == UINT32_MAX || src.is_null(r)) {
+            push_null();
+            continue;
+        }
+        if (strings) {
+            uint32_t code = src.m_codes[r];
+            if (!remap.empty()) {
+                if (remap[code] == UINT32_MAX) {
+                    push_string(src.m_dict[code]);
+                    remap[code] = m_codes.back();
+                    continue;
+                }
+                m_codes.push_back(remap[code]);
+                mark_null(false);
+            } else {
+                push_string(src.m_dict[code]);
+            }
+        } else if (m_type == ColumnType::Real) {
+            push_real(src.m_reals[r]);
+        } else {
+            push_int(src.m_ints[r]);
+        }
+    }
+}
+
 std::string Column::display(size_t row) const {
     if (is_null(row)) return "";
     switch (m_type) {
@@ -193,28 +240,8 @@ size_t Column::memory_bytes() const {
 }
 
 Table::Table(const Table& other) : m_name(other.m_name), m_keys(other.m_keys) {
-    for (const auto& c : other.m_columns) {
-        Column& nc = add_column(c.name(), c.type());
-        nc.reserve(c.size());
-        for (size_t r = 0; r < c.size(); ++r) {
-            if (c.is_null(r)) {
-                nc.push_null();
-                continue;
-            }
-            switch (c.type()) {
-            case ColumnType::String:
-            case ColumnType::Dynamic:
-                nc.push_string(c.str(r));
-                break;
-            case ColumnType::Real:
-                nc.push_real(c.real(r));
-                break;
-            default:
-                nc.push_int(c.i64(r));
-                break;
-            }
-        }
-    }
+    m_columns.reserve(other.m_columns.size());
+    for (const auto& c : other.m_columns) m_columns.push_back(c.clone(c.name()));
 }
 
 Table& Table::operator=(const Table& other) {

@@ -1,10 +1,11 @@
 #include "cli/query_runner.hpp"
 
+#include "alertdrill/query_console.hpp"
+
 namespace alertdrill::cli {
 
-// The KQL engine lands in sim/ separately; until then a query reports that it is unavailable.
 QueryRunner make_query_runner() {
-    return {};
+    return [](const Session& s, const std::string& query) { return run_session_query(s, query); };
 }
 
 } // namespace alertdrill::cli

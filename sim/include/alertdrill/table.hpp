@@ -58,6 +58,11 @@ class Column {
     void push_bool(bool v) { push_int(v ? 1 : 0); }
     void reserve(size_t rows);
 
+    /// A copy under another name; the dictionary index is rebuilt so views stay valid.
+    Column clone(std::string name) const;
+    /// Appends `src`'s cells at `rows` (a row of UINT32_MAX appends a null). Types must match.
+    void append_rows(const Column& src, const std::vector<uint32_t>& rows);
+
     /// The value as a person reads it (datetimes ISO 8601, null as empty).
     std::string display(size_t row) const;
     /// Approximate bytes held, for memory reports.
