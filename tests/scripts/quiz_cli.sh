@@ -76,4 +76,17 @@ check "newer result version exits 1" test $? -eq 1
 check "newer result version refused naming both" grep -q 'future.json: this quiz result is format version 2, but this alertdrill reads version 1 at most' "$TMP/f.out"
 "$BIN" quiz-stats "$TMP/hist" >/dev/null 2>&1
 check "quiz-stats reads saved results" test $? -eq 0
+# A cohort folder holding other JSON and results of two banks.
+mkdir -p "$TMP/cohort"
+cp "$DATA"/stats/*.json "$TMP/hist"/*.json "$TMP/cohort/"
+echo '{"format": "alertdrill-transcript", "version": 1}' >"$TMP/cohort/transcript.json"
+"$BIN" quiz-stats "$TMP/cohort" >"$TMP/co.out" 2>&1
+check "quiz-stats skips other JSON in folders and reports each bank" \
+  bash -c "grep -q 'stats_fixture' '$TMP/co.out' && grep -q 'module_4_8' '$TMP/co.out'"
+"$BIN" quiz-stats "$TMP/cohort" --json >"$TMP/co.json" 2>"$TMP/co.err"
+check "quiz-stats --json over several banks asks for --bank" grep -q "choose one with --bank" "$TMP/co.err"
+"$BIN" quiz-stats "$TMP/cohort" --json --bank stats_fixture >"$TMP/co.json" 2>&1
+check "quiz-stats --bank picks one" grep -q '"bank": "stats_fixture"' "$TMP/co.json"
+"$BIN" quiz-stats "$TMP/cohort/transcript.json" >/dev/null 2>&1
+check "a named non-result file is an error" test $? -eq 1
 exit $fail
