@@ -164,3 +164,29 @@ TEST_CASE("the format guide's examples are valid", "[quiz][docs]") {
     CHECK(d.format() == "");
     CHECK(script.size() == 9);
 }
+
+TEST_CASE("the bank loader and answer parser survive truncated and odd input", "[quiz][robust]") {
+    std::string text, err;
+    REQUIRE(read_file(kContent + "/module_4_8.toml", text, err));
+    // Cut the bank at every 97th byte: always diagnostics or a bank, never a crash.
+    for (size_t n = 0; n < text.size(); n += 97) {
+        QuestionBank b;
+        Diagnostics d;
+        if (!load_question_bank_text(text.substr(0, n), "cut.toml", b, d)) CHECK(d.has_errors());
+    }
+    QuestionBank bank;
+    Diagnostics d;
+    REQUIRE(load_question_bank_text(text, "module_4_8.toml", bank, d));
+    const std::vector<std::string> odd{"",      ",",       ";;",    "=",    "a=",  "=b",
+                                       "1,1",   "0",       "99999", "-1",   "nan", "inf",
+                                       "1e999", "\x1b[2J", "a;b=c", "  ,  "};
+    for (const auto& q : bank.questions)
+        for (const auto& s : odd) {
+            QuizResponse r;
+            std::string e;
+            if (parse_response(q, s, r, e))
+                grade_response(q, r);
+            else
+                CHECK_FALSE(e.empty());
+        }
+}
