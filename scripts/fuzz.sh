@@ -15,7 +15,7 @@ if [ ! -f "$B/CMakeCache.txt" ]; then
     -DALERTDRILL_FUZZ=ON -DALERTDRILL_SANITIZE=ON -DALERTDRILL_GUI=OFF >/dev/null
 fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_scenario fuzz_catalog fuzz_transcript fuzz_kql fuzz_script)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_scenario fuzz_catalog fuzz_transcript fuzz_kql fuzz_script fuzz_quiz)
 cmake --build "$B" -j "$(nproc)" --target "${targets[@]}"
 
 seed() { # seed corpus per target, from files the project already has
@@ -28,6 +28,8 @@ seed() { # seed corpus per target, from files the project already has
     fuzz_kql) local i=0; while IFS= read -r q; do
                 [ -n "$q" ] && printf '%s' "$q" >"$dir/q$i.kql"; i=$((i + 1)); done <tests/data/kql/valid_queries.kql ;;
     fuzz_script) cp tests/golden/*/*.script "$dir"/ ;;
+    fuzz_quiz) local f n=0; for f in content/quizzes/*.toml; do { printf '\0'; cat "$f"; } >"$dir/bank$n"; n=$((n + 1)); done
+               for f in tests/data/gift/*.gift; do [ -f "$f" ] && { printf '\1'; cat "$f"; } >"$dir/gift$n"; n=$((n + 1)); done ;;
   esac
 }
 
