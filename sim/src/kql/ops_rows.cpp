@@ -288,4 +288,23 @@ Frame Engine::op_getschema(const Frame& in, const Op& op) {
     return owned_frame(std::move(out));
 }
 
+Frame Engine::op_distinct(const Frame& in, const Op& op) {
+    Op s;
+    s.kind = Op::Summarize;
+    s.pos = op.pos;
+    if (op.distinct_star) {
+        for (const auto& c : in.t().columns()) {
+            Assign a;
+            a.expr = std::make_shared<Expr>();
+            a.expr->kind = Expr::Name;
+            a.expr->name = c.name();
+            a.expr->pos = op.pos;
+            s.by.push_back(a);
+        }
+    } else {
+        s.by = op.items;
+    }
+    return op_summarize(in, s);
+}
+
 } // namespace alertdrill::kql
