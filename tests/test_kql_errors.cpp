@@ -142,6 +142,12 @@ TEST_CASE("limits give clear errors", "[kql][limits]") {
     for (int i = 0; i < 3000; ++i) nots += "not(";
     r = kql::run(nots + "true" + std::string(3000, ')'), set, {});
     REQUIRE(std::holds_alternative<kql::Error>(r));
+    std::string chain = "Big | where v == 0";
+    for (int i = 1; i <= 300; ++i) chain += " or v == " + std::to_string(i);
+    r = kql::run(chain, set, {});
+    REQUIRE(std::holds_alternative<kql::Error>(r));
+    CHECK(std::get<kql::Error>(r).message ==
+          "too many operands chained by one operator (more than 256)");
     // Catastrophic-backtracking patterns run in linear time under RE2.
     Table text("Text");
     text.add_column("s", ColumnType::String).push_string(std::string(20000, 'a') + "!");
