@@ -2,6 +2,7 @@
 // (tests/data/kql/scenario_hunts.kql; Microsoft's parser checks the same file). Each query opens
 // with a comment line "// SCENARIO finds KEY...".
 #include "alertdrill/kql.hpp"
+#include "alertdrill/query_console.hpp"
 #include "alertdrill/text.hpp"
 #include "test_support.hpp"
 
@@ -46,4 +47,26 @@ TEST_CASE("hunting queries find every scenario's key evidence", "[kql][scenarios
                   res.found_keys.end());
         }
     }
+}
+
+TEST_CASE("a query in a session credits the key evidence it surfaces", "[kql][scenarios]") {
+    ScenarioDef def = test::load(test::source_path("scenarios/crypto_mining_vm.toml"));
+    Diagnostics d;
+    auto inst = instantiate(def, test::catalog(), 1, d);
+    REQUIRE(inst);
+    Session s(inst, test::catalog());
+    s.set_query_runner(
+        [](const Session& sess, const std::string& q) { return run_session_query(sess, q); });
+    REQUIRE(s.apply("review_auth_logs vm-web-prod-01").ok);
+    auto bad = s.apply("query Syslog | wher x");
+    REQUIRE(bad.ok);
+    CHECK(bad.outcome.find("line 1, column 10: unknown tabular operator 'wher'") !=
+          std::string::npos);
+    CHECK(s.found_keys().count("ssh_success") == 0);
+    auto r = s.apply("query Syslog | where SyslogMessage has \"Accepted password\" | project "
+                     "TimeGenerated, Computer, SyslogMessage");
+    REQUIRE(r.ok);
+    CHECK(r.outcome.find("Accepted password for") != std::string::npos);
+    CHECK(s.found_keys().count("ssh_success") == 1);
+    CHECK(s.history().back().found_keys == std::vector<std::string>{"ssh_success"});
 }
