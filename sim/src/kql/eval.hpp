@@ -15,6 +15,8 @@ struct RowCtx {
 
 Value eval(const BExpr& e, const RowCtx& ctx);
 
+/// Starts a query's budget of text built by strcat()/replace_string() (per thread).
+void reset_string_budget();
 /// Scalar functions (eval_fn.cpp).
 Value eval_function(const BExpr& e, const RowCtx& ctx);
 // Conversions (convert.cpp): null when the value does not convert.

@@ -12,6 +12,24 @@ namespace alertdrill::kql {
 namespace {
 
 using CT = ColumnType;
+
+// Functions that can grow strings (strcat, replace_string) could double a value per extend;
+// bound each value and the query's total so a query cannot exhaust memory.
+constexpr size_t k_max_string = 1u << 20;
+constexpr size_t k_max_string_total = 256u << 20;
+thread_local size_t t_string_bytes = 0;
+
+Value grown_string(std::string s, const BExpr& e, const char* fn) {
+    t_string_bytes += s.size();
+    if (s.size() > k_max_string)
+        throw QueryError(e.pos, std::string(fn) + "() would build a string longer than 1 MiB");
+    if (t_string_bytes > k_max_string_total)
+        throw QueryError(e.pos, std::string(fn) +
+                                    "() built more than 256 MiB of text in this query (the "
+                                    "memory limit)");
+    return Value::str(std::move(s));
+}
+
 constexpr int64_t k_day_us = 86400LL * 1000000;
 
 int64_t floor_div(int64_t a, int64_t b) {
@@ -21,6 +39,10 @@ int64_t floor_div(int64_t a, int64_t b) {
 }
 
 } // namespace
+
+void reset_string_budget() {
+    t_string_bytes = 0;
+}
 
 Value eval_function(const BExpr& e, const RowCtx& ctx) {
     auto arg = [&](size_t k) { return eval(e.args[k], ctx); };
@@ -69,8 +91,11 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
     }
     case Fn::Strcat: {
         std::string s;
-        for (size_t k = 0; k < e.args.size(); ++k) s += to_string_value(arg(k));
-        return Value::str(s);
+        for (size_t k = 0; k < e.args.size(); ++k) {
+            s += to_string_value(arg(k));
+            if (s.size() > k_max_string) break;
+        }
+        return grown_string(std::move(s), e, "strcat");
     }
     case Fn::Split: {
         std::string s = to_string_value(arg(0)), d = to_string_value(arg(1));
@@ -181,7 +206,7 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
             out += s.substr(start, p - start) + to;
             start = p + from.size();
         }
-        return Value::str(out + s.substr(start));
+        return grown_string(out + s.substr(start), e, "replace_string");
     }
     case Fn::IndexOf: {
         std::string s = to_string_value(arg(0)), f = to_string_value(arg(1));
