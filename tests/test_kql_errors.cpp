@@ -142,6 +142,23 @@ TEST_CASE("limits give clear errors", "[kql][limits]") {
     for (int i = 0; i < 3000; ++i) nots += "not(";
     r = kql::run(nots + "true" + std::string(3000, ')'), set, {});
     REQUIRE(std::holds_alternative<kql::Error>(r));
+    std::string chain = "Big | where v == 0";
+    for (int i = 1; i <= 300; ++i) chain += " or v == " + std::to_string(i);
+    r = kql::run(chain, set, {});
+    REQUIRE(std::holds_alternative<kql::Error>(r));
+    CHECK(std::get<kql::Error>(r).message ==
+          "too many operands chained by one operator (more than 256)");
+    // Text cannot grow without bound: 10 bytes, then 640, 40 KiB, 2.6 MiB.
+    std::string grow = "print a = \"0123456789\"";
+    const char* names[] = {"a", "b", "c", "d"};
+    for (int i = 1; i < 4; ++i) {
+        grow += std::string(" | extend ") + names[i] + " = strcat(";
+        for (int k = 0; k < 64; ++k) grow += std::string(k ? ", " : "") + names[i - 1];
+        grow += ")";
+    }
+    r = kql::run(grow, set, {});
+    REQUIRE(std::holds_alternative<kql::Error>(r));
+    CHECK(std::get<kql::Error>(r).message == "strcat() would build a string longer than 1 MiB");
     // Catastrophic-backtracking patterns run in linear time under RE2.
     Table text("Text");
     text.add_column("s", ColumnType::String).push_string(std::string(20000, 'a') + "!");

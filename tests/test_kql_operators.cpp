@@ -12,6 +12,9 @@ TEST_CASE("where filters with == (case-sensitive) and =~ (case-insensitive)", "[
     CHECK(rows_of(r.table) == Rows{"10", "90", "20"});
     r = w.ok("SigninLogs | where Location != \"RU\" | project UserPrincipalName");
     CHECK(rows_of(r.table) == Rows{"bob@contoso.com", "Alice@Contoso.com"});
+    CHECK(w.ok("SigninLogs | where Location == \"XX\" | count").table.columns()[0].i64(0) == 0);
+    CHECK(w.ok("SigninLogs | where Location != \"XX\" | count").table.columns()[0].i64(0) == 5);
+    CHECK(w.ok("SigninLogs | where \"RU\" == Location | count").table.columns()[0].i64(0) == 3);
     r = w.ok("SigninLogs | where UserPrincipalName !~ \"alice@contoso.com\" | project RiskScore");
     CHECK(rows_of(r.table) == Rows{"", "70"});
 }

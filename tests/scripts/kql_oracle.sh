@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every query the console's tests accept (tests/data/kql/valid_queries.kql) must parse without
+# Every query the console's tests accept (tests/data/kql/valid_queries.kql), every query action
+# in the golden play scripts and every ```kql block of the READMEs must parse without
 # diagnostics in Microsoft's KQL parser. Args: alertdrill binary, source dir.
 # Exit 77 (skipped) only when node is missing; a missing npm package is a failure.
 set -euo pipefail
@@ -10,4 +11,6 @@ if [ ! -d "$oracle/node_modules/@kusto/language-service-next" ]; then
   echo "the KQL oracle is not installed: run scripts/bootstrap.sh test (or npm install in $oracle)"
   exit 1
 fi
-node "$oracle/check.js" "$src/tests/data/kql/valid_queries.kql"
+shopt -s nullglob globstar
+node "$oracle/check.js" "$src/tests/data/kql/valid_queries.kql" "$src"/tests/golden/**/*.script \
+  "$src/tests/data/kql/scenario_hunts.kql" "$src/README.md" "$src/scenarios/README.md"

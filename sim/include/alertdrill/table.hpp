@@ -47,6 +47,12 @@ class Column {
     std::string_view str(size_t row) const { return m_dict[m_codes[row]]; }
     uint32_t code(size_t row) const { return m_codes[row]; }
     const std::deque<std::string>& dictionary() const { return m_dict; }
+    /// The dictionary code of `s` in a String/Dynamic column, or nullopt when no row holds it.
+    std::optional<uint32_t> find_code(std::string_view s) const {
+        auto it = m_dict_index.find(s);
+        if (it == m_dict_index.end()) return std::nullopt;
+        return it->second;
+    }
     /// Long, Bool (0/1), DateTime and TimeSpan columns.
     int64_t i64(size_t row) const { return m_ints[row]; }
     double real(size_t row) const { return m_reals[row]; }

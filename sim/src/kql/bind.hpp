@@ -143,6 +143,12 @@ bool is_constant(const BExpr& e);
 /// The name project/extend/summarize give an unnamed expression, or "" for ColumnN.
 std::string auto_name(const Expr& e);
 
+// Internal steps of bind(), shared by bind.cpp and bind_call.cpp.
+BExpr bind_inner(const Expr& e, const Table& in, const Scope& scope);
+BExpr bind_call(const Expr& e, const Table& in, const Scope& scope);
+/// Evaluates `b` once when it reads no column.
+BExpr constant_fold(BExpr b, const Scope& scope);
+
 /// Aggregates in summarize.
 enum class Agg {
     Count,

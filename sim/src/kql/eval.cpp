@@ -293,6 +293,9 @@ Value eval(const BExpr& e, const RowCtx& ctx) {
         Value x = eval(e.args[0], ctx), lo = eval(e.args[1], ctx), hi = eval(e.args[2], ctx);
         if (x.type == CT::Dynamic) x = unwrap_dynamic(x);
         if (x.null || lo.null || hi.null) return null_bool();
+        // datetime between (start .. 1h): a timespan upper bound counts from the lower one.
+        if (lo.type == CT::DateTime && hi.type == CT::TimeSpan)
+            hi = Value::of_int(CT::DateTime, lo.i + hi.i);
         bool in = compare_values(x, lo) >= 0 && compare_values(x, hi) <= 0;
         return Value::boolean(e.fn == Fn::Between ? in : !in);
     }

@@ -12,6 +12,24 @@ namespace alertdrill::kql {
 namespace {
 
 using CT = ColumnType;
+
+// Functions that can grow strings (strcat, replace_string) could double a value per extend;
+// bound each value and the query's total so a query cannot exhaust memory.
+constexpr size_t k_max_string = 1u << 20;
+constexpr size_t k_max_string_total = 256u << 20;
+thread_local size_t t_string_bytes = 0;
+
+Value grown_string(std::string s, const BExpr& e, const char* fn) {
+    t_string_bytes += s.size();
+    if (s.size() > k_max_string)
+        throw QueryError(e.pos, std::string(fn) + "() would build a string longer than 1 MiB");
+    if (t_string_bytes > k_max_string_total)
+        throw QueryError(e.pos, std::string(fn) +
+                                    "() built more than 256 MiB of text in this query (the "
+                                    "memory limit)");
+    return Value::str(std::move(s));
+}
+
 constexpr int64_t k_day_us = 86400LL * 1000000;
 
 int64_t floor_div(int64_t a, int64_t b) {
@@ -20,199 +38,10 @@ int64_t floor_div(int64_t a, int64_t b) {
     return q;
 }
 
-Value to_long(const Value& v0) {
-    Value v = unwrap_dynamic(v0);
-    if (v.null) return Value::make_null(CT::Long);
-    switch (v.type) {
-    case CT::Real:
-        if (!std::isfinite(v.d) || std::fabs(v.d) > 9.2e18) return Value::make_null(CT::Long);
-        return Value::of_int(CT::Long, static_cast<int64_t>(v.d));
-    case CT::String: {
-        std::string s = trim(v.s);
-        if (s.empty()) return Value::make_null(CT::Long);
-        char* end = nullptr;
-        errno = 0;
-        long long x = std::strtoll(s.c_str(), &end, 10);
-        if (*end == 0 && errno == 0) return Value::of_int(CT::Long, x);
-        double d = std::strtod(s.c_str(), &end);
-        if (*end == 0 && std::isfinite(d) && std::fabs(d) < 9.2e18)
-            return Value::of_int(CT::Long, static_cast<int64_t>(d));
-        return Value::make_null(CT::Long);
-    }
-    case CT::Dynamic:
-        return Value::make_null(CT::Long);
-    default:
-        return Value::of_int(CT::Long, v.i);
-    }
-}
-
-Value to_real(const Value& v0) {
-    Value v = unwrap_dynamic(v0);
-    if (v.null) return Value::make_null(CT::Real);
-    if (v.type == CT::String) {
-        std::string s = trim(v.s);
-        char* end = nullptr;
-        double d = std::strtod(s.c_str(), &end);
-        if (s.empty() || *end != 0) return Value::make_null(CT::Real);
-        return Value::real(d);
-    }
-    if (v.type == CT::Dynamic) return Value::make_null(CT::Real);
-    return Value::real(as_double(v));
-}
-
-Value to_datetime(const Value& v0) {
-    Value v = unwrap_dynamic(v0);
-    if (v.null) return Value::make_null(CT::DateTime);
-    if (v.type == CT::DateTime) return v;
-    if (v.type == CT::String) {
-        auto us = parse_datetime_us(v.s);
-        return us ? Value::of_int(CT::DateTime, *us) : Value::make_null(CT::DateTime);
-    }
-    return Value::make_null(CT::DateTime);
-}
-
-Value to_timespan(const Value& v0) {
-    Value v = unwrap_dynamic(v0);
-    if (v.null) return Value::make_null(CT::TimeSpan);
-    if (v.type == CT::TimeSpan) return v;
-    if (v.type == CT::Long) return Value::of_int(CT::TimeSpan, v.i / 10); // ticks
-    if (v.type == CT::String) {
-        int d = 0, h = 0, m = 0;
-        double s = 0;
-        std::string t = trim(v.s);
-        if (std::sscanf(t.c_str(), "%d.%d:%d:%lf", &d, &h, &m, &s) == 4 ||
-            (d = 0, std::sscanf(t.c_str(), "%d:%d:%lf", &h, &m, &s) == 3))
-            return Value::of_int(CT::TimeSpan,
-                                 ((d * 24LL + h) * 60 + m) * 60000000LL + std::llround(s * 1e6));
-    }
-    return Value::make_null(CT::TimeSpan);
-}
-
-Value convert_to(const Value& v, CT t) {
-    switch (t) {
-    case CT::Long:
-        return to_long(v);
-    case CT::Real:
-        return to_real(v);
-    case CT::DateTime:
-        return to_datetime(v);
-    case CT::TimeSpan:
-        return to_timespan(v);
-    case CT::Bool: {
-        Value u = unwrap_dynamic(v);
-        if (u.null) return Value::make_null(CT::Bool);
-        if (u.type == CT::String) {
-            std::string s = to_lower(trim(u.s));
-            if (s == "true" || s == "1") return Value::boolean(true);
-            if (s == "false" || s == "0") return Value::boolean(false);
-            return Value::make_null(CT::Bool);
-        }
-        if (u.type == CT::Real) return Value::boolean(u.d != 0);
-        if (u.type == CT::Dynamic) return Value::make_null(CT::Bool);
-        return Value::boolean(u.i != 0);
-    }
-    case CT::String:
-        return Value::str(to_string_value(v));
-    case CT::Dynamic:
-        return v.type == CT::Dynamic ? v : Value::dynamic(to_json(v));
-    }
-    return v;
-}
-
-bool is_empty(const Value& v) {
-    if (v.null) return true;
-    if (v.type == CT::String) return v.s.empty();
-    if (v.type == CT::Dynamic)
-        return !v.dyn || v.dyn->is_null() ||
-               (v.dyn->is_string() && v.dyn->get<std::string>().empty());
-    return false;
-}
-
-std::string type_of(const Value& v) {
-    if (v.type != CT::Dynamic) return std::string(column_type_name(v.type));
-    if (!v.dyn || v.dyn->is_null()) return "null";
-    if (v.dyn->is_array()) return "array";
-    if (v.dyn->is_object()) return "dictionary";
-    return type_of(unwrap_dynamic(v));
-}
-
-Value parse_json_value(const Value& v) {
-    if (v.type == CT::Dynamic) {
-        if (v.dyn && v.dyn->is_string()) {
-            const std::string& s = v.dyn->get_ref<const std::string&>();
-            Json j = Json::parse(s, nullptr, false);
-            if (!j.is_discarded() && (j.is_object() || j.is_array()))
-                return Value::dynamic(std::move(j));
-        }
-        return v;
-    }
-    if (v.null) return Value::make_null(CT::Dynamic);
-    if (v.type != CT::String) return Value::dynamic(to_json(v));
-    Json j = Json::parse(v.s, nullptr, false);
-    if (j.is_discarded()) return Value::dynamic(v.s);
-    return Value::dynamic(std::move(j));
-}
-
 } // namespace
 
-std::string format_datetime_pattern(int64_t us, std::string_view p) {
-    using namespace std::chrono;
-    int64_t secs = floor_div(us, 1000000);
-    int64_t frac = us - secs * 1000000;
-    sys_seconds tp{seconds{secs}};
-    auto dp = floor<days>(tp);
-    year_month_day ymd{dp};
-    hh_mm_ss hms{tp - dp};
-    int Y = int(ymd.year()), M = int(unsigned(ymd.month())), D = int(unsigned(ymd.day()));
-    int h = int(hms.hours().count()), m = int(hms.minutes().count()),
-        s = int(hms.seconds().count());
-    std::string out;
-    for (size_t i = 0; i < p.size();) {
-        char c = p[i];
-        size_t n = 1;
-        while (i + n < p.size() && p[i + n] == c) ++n;
-        auto pad = [&](int v, size_t w) { out += fmt::format("{:0{}}", v, w); };
-        switch (c) {
-        case 'y':
-            if (n >= 4)
-                pad(Y, n);
-            else
-                pad(Y % 100, n == 1 ? 1 : 2);
-            break;
-        case 'M':
-            pad(M, std::min<size_t>(n, 2));
-            break;
-        case 'd':
-            pad(D, std::min<size_t>(n, 2));
-            break;
-        case 'H':
-            pad(h, std::min<size_t>(n, 2));
-            break;
-        case 'h':
-            pad(h % 12 == 0 ? 12 : h % 12, std::min<size_t>(n, 2));
-            break;
-        case 'm':
-            pad(m, std::min<size_t>(n, 2));
-            break;
-        case 's':
-            pad(s, std::min<size_t>(n, 2));
-            break;
-        case 'f':
-        case 'F': {
-            std::string f = fmt::format("{:06}0", frac);
-            out += f.substr(0, std::min<size_t>(n, 7));
-            break;
-        }
-        case 't':
-            out += h < 12 ? (n == 1 ? "A" : "AM") : (n == 1 ? "P" : "PM");
-            break;
-        default:
-            out.append(n, c);
-            break;
-        }
-        i += n;
-    }
-    return out;
+void reset_string_budget() {
+    t_string_bytes = 0;
 }
 
 Value eval_function(const BExpr& e, const RowCtx& ctx) {
@@ -262,8 +91,11 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
     }
     case Fn::Strcat: {
         std::string s;
-        for (size_t k = 0; k < e.args.size(); ++k) s += to_string_value(arg(k));
-        return Value::str(s);
+        for (size_t k = 0; k < e.args.size(); ++k) {
+            s += to_string_value(arg(k));
+            if (s.size() > k_max_string) break;
+        }
+        return grown_string(std::move(s), e, "strcat");
     }
     case Fn::Split: {
         std::string s = to_string_value(arg(0)), d = to_string_value(arg(1));
@@ -374,7 +206,7 @@ Value eval_function(const BExpr& e, const RowCtx& ctx) {
             out += s.substr(start, p - start) + to;
             start = p + from.size();
         }
-        return Value::str(out + s.substr(start));
+        return grown_string(out + s.substr(start), e, "replace_string");
     }
     case Fn::IndexOf: {
         std::string s = to_string_value(arg(0)), f = to_string_value(arg(1));

@@ -60,6 +60,24 @@ Frame Engine::op_where(const Frame& in, const Op& op) {
         std::vector<uint32_t> next;
         next.reserve(all ? n / 4 : sel.size());
         const Column* col = refs.size() == 1 ? &t.columns()[size_t(refs[0])] : nullptr;
+        // Column == "literal" on a string column: one dictionary lookup, then compare codes.
+        if (col && col->type() == ColumnType::String && (b.fn == Fn::Eq || b.fn == Fn::Neq) &&
+            b.args[0].fn == Fn::Col && b.args[1].fn == Fn::Lit &&
+            b.args[1].lit.type == ColumnType::String) {
+            std::optional<uint32_t> code = col->find_code(b.args[1].lit.s);
+            bool eq = b.fn == Fn::Eq;
+            auto keep = [&](uint32_t r) { return (code && col->code(r) == *code) == eq; };
+            if (all) {
+                for (uint32_t r = 0; r < n; ++r)
+                    if (keep(r)) next.push_back(r);
+            } else {
+                for (uint32_t r : sel)
+                    if (keep(r)) next.push_back(r);
+            }
+            sel = std::move(next);
+            all = false;
+            continue;
+        }
         if (col && (col->type() == ColumnType::String || col->type() == ColumnType::Dynamic) &&
             col->dictionary().size() < count) {
             // Evaluate once per distinct value, then filter rows by dictionary code.
@@ -286,6 +304,25 @@ Frame Engine::op_getschema(const Frame& in, const Op& op) {
         c.push_string(column_type_name(col.type()));
     }
     return owned_frame(std::move(out));
+}
+
+Frame Engine::op_distinct(const Frame& in, const Op& op) {
+    Op s;
+    s.kind = Op::Summarize;
+    s.pos = op.pos;
+    if (op.distinct_star) {
+        for (const auto& c : in.t().columns()) {
+            Assign a;
+            a.expr = std::make_shared<Expr>();
+            a.expr->kind = Expr::Name;
+            a.expr->name = c.name();
+            a.expr->pos = op.pos;
+            s.by.push_back(a);
+        }
+    } else {
+        s.by = op.items;
+    }
+    return op_summarize(in, s);
 }
 
 } // namespace alertdrill::kql

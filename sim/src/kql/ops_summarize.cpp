@@ -1,6 +1,7 @@
 // summarize and distinct: grouping by encoded keys, then per-aggregate state vectors.
 #include "alertdrill/text.hpp"
 #include "kql/engine.hpp"
+#include "kql/group_key.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -12,53 +13,6 @@ namespace alertdrill::kql {
 namespace {
 
 constexpr size_t k_small_group = 5; // groups this small still reveal their key rows
-
-// Turns a by-expression's value into a 64-bit group-key part. Dictionary codes stand in for
-// strings read straight from a column; computed strings are interned.
-struct KeyPart {
-    BExpr expr;
-    const Column* col = nullptr; // plain column reference
-    std::unordered_map<std::string, int64_t> interned;
-
-    int64_t encode(const RowCtx& cx) {
-        if (col) {
-            if (col->is_null(cx.row)) return INT64_MIN;
-            switch (col->type()) {
-            case ColumnType::String:
-            case ColumnType::Dynamic:
-                return col->code(cx.row);
-            case ColumnType::Real: {
-                double d = col->real(cx.row);
-                int64_t v;
-                std::memcpy(&v, &d, 8);
-                return v;
-            }
-            default:
-                return col->i64(cx.row);
-            }
-        }
-        Value v = eval(expr, cx);
-        return encode_value(v);
-    }
-    int64_t encode_value(const Value& v) {
-        if (v.null && v.type != ColumnType::String) return INT64_MIN;
-        switch (v.type) {
-        case ColumnType::String:
-        case ColumnType::Dynamic: {
-            std::string s = v.type == ColumnType::String ? v.s : to_json(v).dump();
-            auto it = interned.emplace(std::move(s), int64_t(interned.size())).first;
-            return it->second;
-        }
-        case ColumnType::Real: {
-            int64_t x;
-            std::memcpy(&x, &v.d, 8);
-            return x;
-        }
-        default:
-            return v.i;
-        }
-    }
-};
 
 struct AggSpec {
     Agg kind;
@@ -420,25 +374,6 @@ Frame Engine::op_summarize(const Frame& in, const Op& op) {
         for (auto& v : results) push_value(c, v);
     }
     return owned_frame(std::move(out), std::move(out_lin));
-}
-
-Frame Engine::op_distinct(const Frame& in, const Op& op) {
-    Op s;
-    s.kind = Op::Summarize;
-    s.pos = op.pos;
-    if (op.distinct_star) {
-        for (const auto& c : in.t().columns()) {
-            Assign a;
-            a.expr = std::make_shared<Expr>();
-            a.expr->kind = Expr::Name;
-            a.expr->name = c.name();
-            a.expr->pos = op.pos;
-            s.by.push_back(a);
-        }
-    } else {
-        s.by = op.items;
-    }
-    return op_summarize(in, s);
 }
 
 } // namespace alertdrill::kql

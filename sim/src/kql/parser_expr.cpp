@@ -20,6 +20,16 @@ ExprPtr literal(size_t pos, Value v) {
     e->lit = std::move(v);
     return e;
 }
+// Operands chained by one operator (a or b or c ...) build a left-deep tree; bound its depth
+// like nesting so evaluation cannot exhaust the stack.
+constexpr int k_max_chain = 256;
+
+void check_chain(int& n, size_t pos) {
+    if (++n > k_max_chain)
+        throw QueryError(pos, "too many operands chained by one operator (more than " +
+                                  std::to_string(k_max_chain) + ")");
+}
+
 ExprPtr binary(size_t pos, std::string op, ExprPtr a, ExprPtr b) {
     auto e = node(Expr::Binary, pos, std::move(op));
     e->args = {std::move(a), std::move(b)};
@@ -63,7 +73,9 @@ ExprPtr Parser::expr() {
 
 ExprPtr Parser::or_expr() {
     ExprPtr l = and_expr();
+    int chain = 0;
     while (is_word("or")) {
+        check_chain(chain, peek().pos);
         size_t pos = next().pos;
         l = binary(pos, "or", l, and_expr());
     }
@@ -72,7 +84,9 @@ ExprPtr Parser::or_expr() {
 
 ExprPtr Parser::and_expr() {
     ExprPtr l = compare_expr();
+    int chain = 0;
     while (is_word("and")) {
+        check_chain(chain, peek().pos);
         size_t pos = next().pos;
         l = binary(pos, "and", l, compare_expr());
     }
@@ -147,7 +161,9 @@ ExprPtr Parser::compare_expr() {
 
 ExprPtr Parser::add_expr() {
     ExprPtr l = mul_expr();
+    int chain = 0;
     while (is_punct("+") || is_punct("-")) {
+        check_chain(chain, peek().pos);
         const Token& t = next();
         l = binary(t.pos, t.text, l, mul_expr());
     }
@@ -156,7 +172,9 @@ ExprPtr Parser::add_expr() {
 
 ExprPtr Parser::mul_expr() {
     ExprPtr l = unary_expr();
+    int chain = 0;
     while (is_punct("*") || is_punct("/") || is_punct("%")) {
+        check_chain(chain, peek().pos);
         const Token& t = next();
         l = binary(t.pos, t.text, l, unary_expr());
     }
