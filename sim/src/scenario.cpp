@@ -108,6 +108,7 @@ instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagn
     keep_if_holds(resolved->attacker, vars);
     keep_if_holds(resolved->rubric, vars);
     keep_if_holds(resolved->harmful, vars);
+    keep_if_holds(resolved->report, vars);
     for (auto& t : resolved->tables) keep_if_holds(t.rows, vars);
     inst->def = std::move(*resolved);
     detail::build_evidence(*inst);

@@ -112,7 +112,8 @@ struct Checker {
             std::string where = "alert '" + a.id + "'";
             if (!a.resource.empty()) known(resource_ids, a.resource, a.pos, "resource", where);
             if (!a.incident.empty()) known(incidents, a.incident, a.pos, "incident", where);
-            if (a.tactics.empty()) d.error(a.pos, where + " needs at least one MITRE tactic");
+            if (a.tactics.empty() && a.true_positive)
+                d.warning(a.pos, where + " has no MITRE tactic; only test alerts go without one");
             if (!a.at_min && !released_by_rule.count(a.id))
                 d.warning(a.pos,
                           where + " has no 'at' and nothing releases it, so it never appears");
@@ -162,6 +163,10 @@ struct Checker {
             target(action(r.action, r.pos, "response"), r.target, r.pos, where);
             for (const auto& t : r.reveals) known(table_names, t, r.pos, "table", where);
             for (const auto& a : r.releases) known(alert_ids, a, r.pos, "alert", where);
+            for (const auto& f : r.requires_flags)
+                if (!flags_set.count(f))
+                    d.error(r.pos, where + " requires flag '" + f +
+                                       "', which nothing sets, so it can never apply");
         }
         std::vector<std::string> ids;
         std::vector<SourcePos> pos;
@@ -229,6 +234,8 @@ struct Checker {
         std::set<std::string> branch_vars;
         for (const auto& it : s.rubric)
             for (const auto& [k, v] : it.when) branch_vars.insert(k);
+        for (const auto& f : s.report)
+            for (const auto& [k, v] : f.when) branch_vars.insert(k);
         std::vector<std::map<std::string, std::string>> variants{{}};
         for (const auto& name : branch_vars) {
             const Variable* var = nullptr;
@@ -252,7 +259,8 @@ struct Checker {
             int total = 0;
             for (const auto& it : s.rubric)
                 if (condition_holds(it.when, vars)) total += it.points;
-            for (const auto& f : s.report) total += f.points;
+            for (const auto& f : s.report)
+                if (condition_holds(f.when, vars)) total += f.points;
             if (total != 100) {
                 std::string which;
                 for (const auto& [k, v] : vars)

@@ -32,6 +32,8 @@ void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog) {
         x.reveals = strings_or_empty(r, "reveals");
         x.sets = strings_or_empty(r, "sets");
         x.releases = strings_or_empty(r, "releases");
+        x.requires_flags = strings_or_empty(r, "requires");
+        x.unless = strings_or_empty(r, "unless");
         x.when = read_when(r);
         r.finish();
         s.responses.push_back(std::move(x));
@@ -40,6 +42,7 @@ void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog) {
         AttackerEvent e;
         e.pos = r.pos();
         e.id = r.string("id", true).value_or("");
+        e.actor = r.string_or("actor", e.actor);
         if (auto at = r.integer("at", true, 0, 24 * 60 * 7)) e.at_min = int(*at);
         e.unless = strings_or_empty(r, "unless");
         e.requires_flags = strings_or_empty(r, "requires");
@@ -136,6 +139,7 @@ void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog) {
         }
         f.why = r.string("why", true).value_or("");
         f.example = r.string_or("example", "");
+        f.when = read_when(r);
         r.finish();
         s.report.push_back(std::move(f));
     }

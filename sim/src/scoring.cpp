@@ -207,7 +207,7 @@ Score compute_score(const Session& session) {
                  "Contained at minute " + std::to_string(*out.time_to_contain_min) + ", " +
                      std::to_string(over) + " minutes over the target of " +
                      std::to_string(sc.contain_target_min) +
-                     "; the attacker had that long to act.");
+                     "; the threat had that much longer to act.");
         }
     }
 

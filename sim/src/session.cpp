@@ -208,7 +208,7 @@ void Session::advance_to(int minute, std::vector<std::string>& happened) {
         m_fired.insert(e.id);
         m_data_lost_mb += e.data_lost_mb;
         m_timeline.push_back({at, TimelineEntry::Kind::Attacker, e.message, e.id});
-        happened.push_back("The attacker moves: " + e.message);
+        happened.push_back(e.actor + ": " + e.message);
         for (const auto& f : e.sets) set_flag(f, at);
         for (const auto& a : e.releases) release_alert(a, at, happened);
     }
@@ -218,8 +218,15 @@ void Session::advance_to(int minute, std::vector<std::string>& happened) {
 
 const Response* Session::find_response(const std::string& action, const std::string& target) const {
     const Response* any = nullptr;
+    auto flags_hold = [&](const Response& r) {
+        for (const auto& f : r.requires_flags)
+            if (!m_flags.count(f)) return false;
+        for (const auto& f : r.unless)
+            if (m_flags.count(f)) return false;
+        return true;
+    };
     for (const auto& r : scenario().responses) {
-        if (r.action != action) continue;
+        if (r.action != action || !flags_hold(r)) continue;
         if (!r.target.empty() && iequals(r.target, target)) return &r;
         if (r.target.empty() && !any) any = &r;
     }

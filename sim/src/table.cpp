@@ -183,7 +183,8 @@ void Column::append_rows(const Column& src, const std::vector<uint32_t>& rows) {
     const bool strings = m_type == ColumnType::String || m_type == ColumnType::Dynamic;
     // Remapping codes through a table pays off once many rows share few dictionary entries.
     std::vector<uint32_t> remap;
-    if (strings && rows.size() * 4 >= src.m_dict.size()) remap.assign(src.m_dict.size(), UINT32_MAX);
+    if (strings && rows.size() * 4 >= src.m_dict.size())
+        remap.assign(src.m_dict.size(), UINT32_MAX);
     for (uint32_t r : rows) {
         if (r == UINT32_MAX || src.is_null(r)) {
             push_null();

@@ -134,9 +134,11 @@ struct Response {
     std::string target; ///< "" matches any target
     std::string outcome;
     std::optional<int> minutes;
-    std::vector<std::string> reveals;  ///< table names
-    std::vector<std::string> sets;     ///< flags
-    std::vector<std::string> releases; ///< alert ids
+    std::vector<std::string> reveals;        ///< table names
+    std::vector<std::string> sets;           ///< flags
+    std::vector<std::string> releases;       ///< alert ids
+    std::vector<std::string> requires_flags; ///< applies only when all of these flags are set
+    std::vector<std::string> unless;         ///< ...and none of these
     Condition when;
     SourcePos pos;
 };
@@ -144,6 +146,7 @@ struct Response {
 /// The attacker's next move, made at `at_min` unless one of `unless` flags is set by then.
 struct AttackerEvent {
     std::string id;
+    std::string actor = "The attacker"; ///< who acts, as the timeline names it
     int at_min = 0;
     std::vector<std::string> unless;
     std::vector<std::string> requires_flags;
@@ -201,6 +204,7 @@ struct ReportField {
     std::vector<std::vector<std::string>> keywords;
     std::string why;
     std::string example; ///< a model answer, shown in the expert path
+    Condition when;
     SourcePos pos;
 };
 const std::vector<std::string>& report_field_ids();
