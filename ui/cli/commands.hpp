@@ -10,5 +10,8 @@ void add_validate_command(CLI::App& app, int& exit_code);
 void add_play_command(CLI::App& app, int& exit_code);
 void add_score_command(CLI::App& app, int& exit_code);
 void add_query_command(CLI::App& app, int& exit_code);
+void add_quiz_command(CLI::App& app, int& exit_code);
+void add_quiz_stats_command(CLI::App& app, int& exit_code);
+void add_gift_command(CLI::App& app, int& exit_code);
 
 } // namespace alertdrill::cli
