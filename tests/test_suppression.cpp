@@ -57,8 +57,8 @@ TEST_CASE("refused specs give a precise error and change nothing", "[suppression
           "unknown reason 'FalsePositve' (did you mean 'FalsePositive'?); reasons: "
           "FalsePositive, SpecificEntityFalsePositive, Noise, NotRelevant, "
           "AlertSeverityTooHigh, Unclear, Other");
-    CHECK(refused("create_suppression_rule name=fp reason=Noise ipp=1.2.3.4").rfind(
-              "unknown key 'ipp' (did you mean 'ip'?)", 0) == 0);
+    CHECK(refused("create_suppression_rule name=fp reason=Noise ipp=1.2.3.4")
+              .rfind("unknown key 'ipp' (did you mean 'ip'?)", 0) == 0);
     CHECK(refused("create_suppression_rule name=f! reason=Noise") ==
           "rule name 'f!' may use only letters, digits, '-' and '_' (found '!')");
     CHECK(refused("create_suppression_rule name=fp reason=Noise expires=2025-01-01") ==
@@ -73,8 +73,7 @@ TEST_CASE("refused specs give a precise error and change nothing", "[suppression
           "'~=' (contains) applies to entity fields only, not 'reason'");
     CHECK(refused("delete_suppression_rule old-bakup") ==
           "no suppression rule 'old-bakup' (did you mean 'old-backup'?)");
-    CHECK(refused("edit_suppression_rule name=nope reason=Noise") ==
-          "no suppression rule 'nope'");
+    CHECK(refused("edit_suppression_rule name=nope reason=Noise") == "no suppression rule 'nope'");
 }
 
 TEST_CASE("conditions: 'in' is exact and case-insensitive, 'contains' is a substring",

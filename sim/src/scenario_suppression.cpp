@@ -62,8 +62,8 @@ RuleCheck read_rule_check(TableReader& r) {
         const auto& known = suppression_reasons();
         for (const auto& reason : *x)
             if (std::find(known.begin(), known.end(), reason) == known.end())
-                r.error("reasons", "unknown reason '" + reason + "'" +
-                                       did_you_mean(reason, known) + " in " + r.what());
+                r.error("reasons", "unknown reason '" + reason + "'" + did_you_mean(reason, known) +
+                                       " in " + r.what());
         c.reasons = *x;
     }
     if (auto d = r.integer("max_days", false, 1, 3650)) c.max_days = int(*d);

@@ -18,7 +18,8 @@ constexpr int kHidTruePositivePenalty = 15;
 constexpr int kAttackerIndicatorPenalty = 15;
 
 bool contains_ci(const std::vector<std::string>& list, const std::string& v) {
-    return std::any_of(list.begin(), list.end(), [&](const std::string& x) { return iequals(x, v); });
+    return std::any_of(list.begin(), list.end(),
+                       [&](const std::string& x) { return iequals(x, v); });
 }
 
 /// The last version of each rule the trainee wrote, by name (deleted ones included).
@@ -82,7 +83,8 @@ std::vector<ScoreLine> suppression_penalties(const Session& s) {
         bool kept = now && rule_state(*now, s.now_utc_s()) == "Enabled";
         if (!mine.count(to_lower(rule)) && !kept) continue;
         add(kHidTruePositivePenalty, "default:suppressed_true_positive",
-            "Suppression rule '" + rule + "' " + (mine.count(to_lower(rule)) ? "you created" : "you kept") +
+            "Suppression rule '" + rule + "' " +
+                (mine.count(to_lower(rule)) ? "you created" : "you kept") +
                 " dismissed real attack alert(s) " + join(alerts, ", ") +
                 " as they arrived: nobody saw them.");
     }

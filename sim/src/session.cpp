@@ -461,8 +461,7 @@ ApplyResult Session::apply(std::string_view raw_line) {
             rec.found_keys = q.found_keys;
             m_found_keys.insert(q.found_keys.begin(), q.found_keys.end());
         }
-    }
-    else if (is_suppression_action(id))
+    } else if (is_suppression_action(id))
         rec.outcome = commit_suppression(id, target, done_at);
     ++m_version;
     finish_action(std::move(rec), res);

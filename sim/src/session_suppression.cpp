@@ -108,10 +108,9 @@ std::string Session::commit_suppression(const std::string& action, const std::st
         } else {
             m_rules.push_back(*rule);
         }
-        m_rule_activity.push_back({minute, "write", rule->name, kTraineeCaller,
-                                   (editing ? "edit " : "create ") + rule->name + ": " +
-                                       rule_spec_text(*rule),
-                                   *rule});
+        m_rule_activity.push_back(
+            {minute, "write", rule->name, kTraineeCaller,
+             (editing ? "edit " : "create ") + rule->name + ": " + rule_spec_text(*rule), *rule});
         std::string warn = rule_breadth_problem(*rule);
         return std::string(editing ? "Rule '" : "Suppression rule '") + rule->name + "' " +
                (editing ? "updated" : "created") + " (" + rule_spec_text(*rule) +

@@ -89,10 +89,10 @@ std::string date_text(int64_t utc_s) {
 } // namespace
 
 const std::vector<std::string>& suppression_reasons() {
-    static const std::vector<std::string> r{"FalsePositive", "SpecificEntityFalsePositive",
-                                            "Noise",         "NotRelevant",
-                                            "AlertSeverityTooHigh", "Unclear",
-                                            "Other"};
+    static const std::vector<std::string> r{
+        "FalsePositive", "SpecificEntityFalsePositive", "Noise",
+        "NotRelevant",   "AlertSeverityTooHigh",        "Unclear",
+        "Other"};
     return r;
 }
 
@@ -126,8 +126,10 @@ std::string check_rule_name(std::string_view name) {
         return "rule name '" + std::string(name) + "' must start with a letter or a digit";
     for (char c : name)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
-            return "rule name '" + std::string(name) + "' may use only letters, digits, '-' and "
-                   "'_' (found '" + std::string(1, c) + "')";
+            return "rule name '" + std::string(name) +
+                   "' may use only letters, digits, '-' and "
+                   "'_' (found '" +
+                   std::string(1, c) + "')";
     return "";
 }
 
@@ -275,9 +277,10 @@ std::string apply_rule_spec(std::string_view spec, SuppressionRule& rule, int64_
             rule.expires_utc_s = at;
         } else if (std::string field = suppression_field(t.key); !field.empty()) {
             auto& cs = rule.conditions;
-            cs.erase(std::remove_if(cs.begin(), cs.end(),
-                                    [&](const SuppressionCondition& c) { return c.field == field; }),
-                     cs.end());
+            cs.erase(
+                std::remove_if(cs.begin(), cs.end(),
+                               [&](const SuppressionCondition& c) { return c.field == field; }),
+                cs.end());
             if (t.value.empty()) {
                 if (!editing) return "'" + t.key + "' needs a value";
                 continue; // editing: an empty value removes the condition
@@ -336,9 +339,9 @@ Table suppression_audit_table(const std::vector<SuppressedAlert>& log, const Sce
 Table rule_activity_table(const std::vector<RuleActivity>& log, const ScenarioDef& s) {
     Table t(kRuleActivityTable);
     t.add_column("TimeGenerated", ColumnType::DateTime);
-    for (const char* name : {"OperationNameValue", "OperationName", "ActivityStatusValue",
-                             "Caller", "CategoryValue", "ResourceProviderValue", "_ResourceId",
-                             "SubscriptionId", "Properties"})
+    for (const char* name :
+         {"OperationNameValue", "OperationName", "ActivityStatusValue", "Caller", "CategoryValue",
+          "ResourceProviderValue", "_ResourceId", "SubscriptionId", "Properties"})
         t.add_column(name, ColumnType::String);
     std::string sub = s.subscriptions.empty() ? "" : s.subscriptions.front().id;
     for (const auto& e : log) {

@@ -19,9 +19,9 @@ void print_rules(std::ostream& out, const Session& s) {
     out << fmt::format("  {:<26} {:<9} {:<11} {:>4}  {}\n", "Name", "State", "Expires", "Hits",
                        "Rule");
     for (const auto& r : s.suppression_rules()) {
-        std::string expires =
-            r.expires_utc_s ? format_datetime_us(*r.expires_utc_s * 1000000).substr(0, 10)
-                            : "never";
+        std::string expires = r.expires_utc_s
+                                  ? format_datetime_us(*r.expires_utc_s * 1000000).substr(0, 10)
+                                  : "never";
         out << fmt::format("  {:<26} {:<9} {:<11} {:>4}  {}\n", safe(r.name),
                            rule_state(r, s.now_utc_s()), expires, s.rule_hits(r.name),
                            safe(rule_spec_text(r)));

@@ -237,8 +237,8 @@ struct Variable {
 
 /// A suppression-rule condition (Microsoft.Security/alertsSuppressionRules scope.allOf[]).
 struct SuppressionCondition {
-    std::string field;             ///< a suppression_fields() name
-    std::vector<std::string> in;   ///< equals any of (case-insensitive)
+    std::string field;                   ///< a suppression_fields() name
+    std::vector<std::string> in;         ///< equals any of (case-insensitive)
     std::optional<std::string> contains; ///< substring (case-insensitive)
 };
 

@@ -66,7 +66,7 @@ struct RuleActivity {
     std::string operation; ///< "write" or "delete"
     std::string rule;
     std::string caller;
-    std::string summary; ///< create/edit/enable/disable/delete and the spec
+    std::string summary;                  ///< create/edit/enable/disable/delete and the spec
     std::optional<SuppressionRule> after; ///< the rule as written (none for delete)
 };
 
