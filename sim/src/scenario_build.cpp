@@ -328,6 +328,7 @@ void build_scenario(TableReader& top, ScenarioDef& s, const Catalog& catalog) {
     build_alerts(top, s);
     build_tables(top, s);
     build_rules(top, s, catalog);
+    build_suppressions(top, s);
     top.finish();
 }
 

@@ -9,6 +9,9 @@ namespace alertdrill::detail {
 
 void build_scenario(TableReader& top, ScenarioDef& s, const Catalog& catalog);
 void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog);
+void build_suppressions(TableReader& top, ScenarioDef& s);
+/// `rule = { alert_type, entities, reasons, max_days }` of a rubric item.
+RuleCheck read_rule_check(TableReader& r);
 void check_scenario(const ScenarioDef& s, const Catalog& catalog, const ScenarioLimits& limits,
                     Diagnostics& diags);
 

@@ -81,6 +81,7 @@ void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog) {
         if (auto b = r.integer("by", false, 0, 24 * 60 * 7)) it.by_min = int(*b);
         it.why = r.string("why", true).value_or("");
         it.when = read_when(r);
+        if (auto rc = r.table("rule", false)) it.rule = read_rule_check(*rc);
         r.finish();
         s.rubric.push_back(std::move(it));
     }

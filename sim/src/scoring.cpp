@@ -1,6 +1,7 @@
 #include "alertdrill/scoring.hpp"
 
 #include "alertdrill/session.hpp"
+#include "alertdrill/suppression.hpp"
 #include "alertdrill/text.hpp"
 
 #include <algorithm>
@@ -11,7 +12,11 @@ namespace alertdrill {
 namespace {
 
 bool record_matches(const ActionRecord& r, const std::string& action, const std::string& target) {
-    return r.action == action && (target.empty() || iequals(r.target, target));
+    if (r.action != action) return false;
+    if (target.empty() || iequals(r.target, target)) return true;
+    // A rule name matches any create/edit/simulate SPEC for that rule.
+    return is_suppression_action(action) && target.find('=') == std::string::npos &&
+           iequals(spec_rule_name(r.target), target);
 }
 
 int step_index(Step s) {
@@ -53,7 +58,7 @@ Score compute_score(const Session& session) {
     };
 
     for (const auto& it : s.rubric) {
-        if (rubric_item_met(it, hist)) {
+        if (rubric_item_met(it, session)) {
             earned[step_index(it.step)] += it.points;
             out.achieved.push_back(it.id);
             continue;
@@ -161,6 +166,8 @@ Score compute_score(const Session& session) {
         }
     }
 
+    for (const auto& l : suppression_penalties(session)) harm(l.step, l.points, l.ref, l.text);
+
     // Ordering rules.
     for (const auto& o : s.order) {
         for (size_t i = 0; i < hist.size(); ++i) {
@@ -235,6 +242,7 @@ Score compute_score(const Session& session) {
     out.hints_used = session.hints_used();
     out.data_lost_mb = session.data_lost_mb();
     out.expert_path = session.expert_path();
+    out.suppressed = suppression_summary(session);
     return out;
 }
 
@@ -263,7 +271,8 @@ nlohmann::json score_to_json(const Score& s) {
             {"feedback", feedback},
             {"hints_used", s.hints_used},
             {"data_lost_mb", s.data_lost_mb},
-            {"expert_path", s.expert_path}};
+            {"expert_path", s.expert_path},
+            {"suppressed", s.suppressed}};
 }
 
 } // namespace alertdrill

@@ -58,6 +58,7 @@ Session::Session(std::shared_ptr<const ScenarioInstance> instance, const Catalog
     : m_inst(std::move(instance)), m_catalog(&catalog), m_mode(mode) {
     for (const auto& t : scenario().tables)
         if (t.visible) m_revealed.insert(t.name);
+    m_rules = scenario().suppressions;
 }
 
 void Session::begin() {
@@ -89,6 +90,14 @@ std::vector<std::string> Session::revealed_tables() const {
 }
 
 const Table* Session::visible_table(std::string_view name) const {
+    if (name == kSuppressionTable || name == kRuleActivityTable) {
+        auto& slot = m_visible_cache[std::string(name)];
+        if (slot.first != m_version + 1)
+            slot = {m_version + 1, name == kSuppressionTable
+                                       ? suppression_audit_table(m_suppressed, scenario())
+                                       : rule_activity_table(m_rule_activity, scenario())};
+        return &slot.second;
+    }
     if (!table_revealed(name)) return nullptr;
     int ti = m_inst->table_index(name);
     if (ti < 0) return nullptr;
@@ -126,6 +135,8 @@ std::vector<const Table*> Session::visible_tables() const {
     std::vector<const Table*> out;
     for (const auto& name : revealed_tables())
         if (const Table* t = visible_table(name)) out.push_back(t);
+    for (const char* name : {kSuppressionTable, kRuleActivityTable}) // simulated, always there
+        if (!table_revealed(name)) out.push_back(visible_table(name));
     return out;
 }
 
@@ -161,6 +172,8 @@ void Session::release_alert(const std::string& id, int minute, std::vector<std::
         st.def_index = i;
         st.released_min = minute;
         m_alerts.push_back(st);
+        suppress_on_release(m_alerts.back(), minute);
+        if (!m_alerts.back().suppressed_by.empty()) return; // dismissed silently, audit-logged
         std::string text = "New alert [" + std::string(severity_name(d.severity)) + "] " +
                            d.display_name + " on " + d.resource + " (" + d.id + ")";
         m_timeline.push_back({minute, TimelineEntry::Kind::Alert, text, d.id});
@@ -315,7 +328,7 @@ ApplyResult Session::apply_builtin(const std::vector<std::string>& words, const 
         }
         const RubricItem* next = nullptr;
         for (const auto& it : scenario().rubric)
-            if (!rubric_item_met(it, m_history)) {
+            if (!rubric_item_met(it, *this)) {
                 next = &it;
                 break;
             }
@@ -386,6 +399,10 @@ ApplyResult Session::apply(std::string_view raw_line) {
         res.error = error;
         return res;
     }
+    if (is_suppression_action(a->id)) {
+        res.error = check_suppression(a->id, target);
+        if (!res.error.empty()) return res;
+    }
     ActionRecord rec;
     rec.action = a->id;
     rec.target = target;
@@ -444,7 +461,8 @@ ApplyResult Session::apply(std::string_view raw_line) {
             rec.found_keys = q.found_keys;
             m_found_keys.insert(q.found_keys.begin(), q.found_keys.end());
         }
-    }
+    } else if (is_suppression_action(id))
+        rec.outcome = commit_suppression(id, target, done_at);
     ++m_version;
     finish_action(std::move(rec), res);
     return res;

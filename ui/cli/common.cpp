@@ -51,6 +51,10 @@ void print_debrief(std::ostream& out, const Session& s, const Score& score) {
         for (const auto& f : score.feedback)
             out << fmt::format("  [{}] {:+d}  {}\n", step_id(f.step), f.points, safe(f.text));
     }
+    if (!score.suppressed.empty()) {
+        out << "\nWhat suppression rules hid:\n";
+        for (const auto& line : score.suppressed) out << "  " << safe(line) << "\n";
+    }
     out << "\nThe expert path:\n";
     int n = 1;
     for (const auto& line : score.expert_path) out << fmt::format("  {:>2}. {}\n", n++, safe(line));

@@ -38,6 +38,8 @@ void print_help(std::ostream& out) {
            "TEXT\n"
            "  timeline               alerts, your actions and the attacker's moves\n"
            "  status                 clock, data lost, hints\n"
+           "  rules                  suppression rules: state, expiry, hits\n"
+           "  suppressed             alerts dismissed by suppression rules (audit log)\n"
            "  actions [STEP]         the action catalog (STEP: context, analysis, containment,\n"
            "                         posture, documentation)\n"
            "Act (costs simulated minutes):\n"
@@ -71,13 +73,19 @@ void print_alerts(std::ostream& out, const Session& s) {
         out << "No alerts yet.\n";
         return;
     }
+    size_t hidden = 0;
     for (const auto& a : s.alerts()) {
         const auto& d = s.alert_def(a);
+        if (!a.suppressed_by.empty()) {
+            ++hidden;
+            continue;
+        }
         out << fmt::format("  {:<14} {:<13} {:<10} {:<18} {} [{}]\n", d.id,
                            severity_name(d.severity), alert_status_name(a.status),
                            clock(s, a.released_min), safe(d.display_name),
                            d.incident.empty() ? "-" : d.incident);
     }
+    if (hidden) out << "  (" << hidden << " more dismissed by suppression rules: 'suppressed')\n";
 }
 
 bool print_alert(std::ostream& out, const Session& s, const std::string& id) {
@@ -228,6 +236,10 @@ bool handle_view_command(std::ostream& out, const Session& s, const std::vector<
         print_actions(out, s.catalog(), w.size() > 1 ? w[1] : "");
     else if (v == "briefing")
         print_briefing(out, s);
+    else if (v == "rules")
+        print_rules(out, s);
+    else if (v == "suppressed")
+        print_suppressed(out, s);
     else
         return false;
     return true;

@@ -19,6 +19,9 @@ bool print_table(std::ostream& out, const Session& s, const std::string& name, s
                  const std::string& filter);
 void print_timeline(std::ostream& out, const Session& s);
 void print_status(std::ostream& out, const Session& s);
+/// Suppression rules with state, expiry and hits; the suppression audit log.
+void print_rules(std::ostream& out, const Session& s);
+void print_suppressed(std::ostream& out, const Session& s);
 
 /// Handles a look-around command; false when `words` is not one (then it is an action).
 bool handle_view_command(std::ostream& out, const Session& s, const std::vector<std::string>& words,

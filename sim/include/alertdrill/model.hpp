@@ -158,6 +158,16 @@ struct AttackerEvent {
     SourcePos pos;
 };
 
+/// `rule = { ... }` on a rubric item: met when, at the end, an enabled suppression rule exists
+/// for exactly this alert type, with only `in` conditions whose values are all among
+/// `entities`, a reason from `reasons` (any when empty) and an expiry at most `max_days` ahead.
+struct RuleCheck {
+    std::string alert_type;
+    std::vector<std::string> entities;
+    std::vector<std::string> reasons;
+    int max_days = 365;
+};
+
 struct RubricItem {
     std::string id;
     std::string action;
@@ -170,6 +180,7 @@ struct RubricItem {
     std::optional<int> by_min; ///< must be completed by this minute to count
     std::string why;
     Condition when;
+    std::optional<RuleCheck> rule; ///< met by the session's suppression rules, not an action
     SourcePos pos;
 };
 
@@ -224,6 +235,28 @@ struct Variable {
     SourcePos pos;
 };
 
+/// A suppression-rule condition (Microsoft.Security/alertsSuppressionRules scope.allOf[]).
+struct SuppressionCondition {
+    std::string field;                   ///< a suppression_fields() name
+    std::vector<std::string> in;         ///< equals any of (case-insensitive)
+    std::optional<std::string> contains; ///< substring (case-insensitive)
+};
+
+struct SuppressionRule {
+    std::string name;
+    std::string alert_type = "*";
+    std::vector<SuppressionCondition> conditions; ///< all must match
+    std::string reason;
+    std::string comment;
+    bool enabled = true; ///< Enabled/Disabled; Expired is derived from the clock
+    std::optional<int64_t> expires_utc_s;
+    int64_t created_utc_s = 0;
+    int64_t modified_utc_s = 0;
+    std::string created_by;
+    bool inherited = false; ///< authored in the scenario, not created by the trainee
+    SourcePos pos;
+};
+
 struct ScenarioDef {
     std::string id; ///< file name without .toml
     std::string path;
@@ -250,6 +283,7 @@ struct ScenarioDef {
     std::vector<HarmfulRule> harmful;
     std::vector<OrderRule> order;
     std::vector<ReportField> report;
+    std::vector<SuppressionRule> suppressions; ///< rules the trainee inherits
     ScoringRules scoring;
     SourcePos pos; ///< the [scenario] table, for whole-scenario problems
 

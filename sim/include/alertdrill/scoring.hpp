@@ -41,11 +41,22 @@ struct Score {
     int hints_used = 0;
     double data_lost_mb = 0;
     std::vector<std::string> expert_path;
+    std::vector<std::string> suppressed; ///< what each suppression rule hid
 };
 
 /// True when the records satisfy the item (its action or an alternative on its target, in time,
 /// or its evidence key found by a query).
 bool rubric_item_met(const RubricItem& item, const std::vector<ActionRecord>& history);
+
+/// The same, with the session's end state for items that check suppression rules.
+bool rubric_item_met(const RubricItem& item, const Session& session);
+/// Whether an enabled rule of the session satisfies a rubric rule check (scoring_suppression.cpp).
+bool rule_check_met(const RuleCheck& check, const Session& session);
+/// Engine-default penalties for suppression rules: over-broad trainee rules, true positives a
+/// trainee-made or kept rule hid, rules on the attacker's own indicators. Points are positive.
+std::vector<ScoreLine> suppression_penalties(const Session& session);
+/// For the debrief: per rule, what it hid ("rule 'x' hid: a1 (true positive), a2").
+std::vector<std::string> suppression_summary(const Session& session);
 
 Score compute_score(const Session& session);
 

@@ -4,6 +4,7 @@
 #include "alertdrill/catalog.hpp"
 #include "alertdrill/model.hpp"
 #include "alertdrill/scenario.hpp"
+#include "alertdrill/suppression.hpp"
 #include "alertdrill/table.hpp"
 
 #include <functional>
@@ -51,6 +52,7 @@ struct AlertState {
     std::string classification; ///< "", true_positive, false_positive, benign_positive
     std::optional<Stage> stage;
     bool linked = false;
+    std::string suppressed_by; ///< the rule that dismissed it on release, or ""
 };
 
 struct ApplyResult {
@@ -114,6 +116,25 @@ class Session {
     /// Every visible table, for the query console.
     std::vector<const Table*> visible_tables() const;
 
+    // Suppression rules (sim/src/session_suppression.cpp). Change them only through apply():
+    // create_suppression_rule SPEC, edit_suppression_rule SPEC, simulate_suppression_rule SPEC,
+    // enable_/disable_/delete_suppression_rule NAME.
+    const std::vector<SuppressionRule>& suppression_rules() const { return m_rules; }
+    const SuppressionRule* suppression_rule(std::string_view name) const;
+    /// Every alert a rule dismissed, in order (rules deleted since included).
+    const std::vector<SuppressedAlert>& suppressed() const { return m_suppressed; }
+    /// Every rule write and delete, as the Activity Log records them.
+    const std::vector<RuleActivity>& rule_activity() const { return m_rule_activity; }
+    /// How many alerts the named rule has dismissed.
+    int rule_hits(std::string_view name) const;
+    /// Alert ids released so far that `rule` matches (a preview: no time passes, no record).
+    std::vector<std::string> rule_would_match(const SuppressionRule& rule) const;
+    /// Parses a SPEC as create (or edit) would, without applying it: the rule, or the error.
+    std::optional<SuppressionRule> preview_rule_spec(std::string_view spec, bool editing,
+                                                     std::string& error) const;
+    /// Who the Activity Log names for the trainee's changes.
+    static constexpr const char* kTraineeCaller = "trainee@contoso.example";
+
     /// The rubric in the order an expert would work it, as command lines.
     std::vector<std::string> expert_path() const;
 
@@ -126,6 +147,11 @@ class Session {
                                std::string& error) const;
     const Response* find_response(const std::string& action, const std::string& target) const;
     void finish_action(ActionRecord rec, ApplyResult& res);
+    /// "" when the suppression action can run, else why not (checked before time passes).
+    std::string check_suppression(const std::string& action, const std::string& target) const;
+    std::string commit_suppression(const std::string& action, const std::string& target,
+                                   int minute);
+    void suppress_on_release(AlertState& st, int minute);
 
     std::shared_ptr<const ScenarioInstance> m_inst;
     const Catalog* m_catalog;
@@ -143,6 +169,9 @@ class Session {
     std::optional<int> m_contained_at;
     double m_data_lost_mb = 0;
     int m_hints = 0;
+    std::vector<SuppressionRule> m_rules;
+    std::vector<SuppressedAlert> m_suppressed;
+    std::vector<RuleActivity> m_rule_activity;
     QueryRunner m_query_runner;
     mutable std::map<std::string, std::pair<uint64_t, Table>> m_visible_cache;
     uint64_t m_version = 0; ///< bumps when what is visible may change
