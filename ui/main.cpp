@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
     add_play_command(app, exit_code);
     add_score_command(app, exit_code);
     add_query_command(app, exit_code);
+    add_grade_command(app, exit_code);
+    add_report_command(app, exit_code);
+    add_new_command(app, exit_code);
 #ifdef ALERTDRILL_HAVE_GUI
     alertdrill::gui::add_gui_command(app, exit_code);
 #endif

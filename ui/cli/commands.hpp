@@ -10,5 +10,8 @@ void add_validate_command(CLI::App& app, int& exit_code);
 void add_play_command(CLI::App& app, int& exit_code);
 void add_score_command(CLI::App& app, int& exit_code);
 void add_query_command(CLI::App& app, int& exit_code);
+void add_grade_command(CLI::App& app, int& exit_code);
+void add_report_command(CLI::App& app, int& exit_code);
+void add_new_command(CLI::App& app, int& exit_code);
 
 } // namespace alertdrill::cli
