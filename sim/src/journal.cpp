@@ -1,0 +1,164 @@
+#include "alertdrill/journal.hpp"
+
+#include "alertdrill/atomic_file.hpp"
+#include "alertdrill/text.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace alertdrill {
+
+using nlohmann::json;
+
+namespace {
+
+json header_json(const JournalHeader& h) {
+    return {{"format", "alertdrill-journal"}, {"version", kJournalVersion},
+            {"scenario", {{"path", h.scenario_path}, {"id", h.scenario_id}, {"hash", h.scenario_hash}}},
+            {"seed", h.seed}, {"variant", h.variant}, {"mode", std::string(mode_name(h.mode))},
+            {"trainee", h.trainee}, {"started_utc", h.started_utc}};
+}
+
+} // namespace
+
+std::optional<Journal> Journal::create(const std::string& path, const JournalHeader& h,
+                                       std::string& error) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        error = "cannot create journal " + path + ": " + std::strerror(errno);
+        return std::nullopt;
+    }
+    ::close(fd);
+    Journal j;
+    j.m_path = path;
+    if (!append_durable(path, header_json(h).dump() + "\n", error)) return std::nullopt;
+    return j;
+}
+
+std::optional<Journal> Journal::reopen(const std::string& path, const JournalContents& c,
+                                       std::string& error) {
+    if (c.truncated && ::truncate(path.c_str(), static_cast<off_t>(c.valid_bytes)) != 0) {
+        error = "cannot cut the torn end of " + path + ": " + std::strerror(errno);
+        return std::nullopt;
+    }
+    Journal j;
+    j.m_path = path;
+    return j;
+}
+
+bool Journal::append(const ActionRecord& rec, std::string& error) {
+    json e = {{"line", rec.line}, {"at_min", rec.at_min}};
+    return append_durable(m_path, e.dump() + "\n", error);
+}
+
+std::optional<JournalContents> read_journal(const std::string& path, Diagnostics& d) {
+    std::string text, err;
+    if (!read_file(path, text, err, 64u << 20)) {
+        d.error({path, 0, 0}, err);
+        return std::nullopt;
+    }
+    JournalContents c;
+    size_t pos = 0;
+    int line_no = 0;
+    bool have_header = false;
+    while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        ++line_no;
+        if (nl == std::string::npos) {
+            // No newline: the last write was torn.
+            d.warning({path, line_no, 1}, "the journal ends in a partial entry (the session was "
+                                          "interrupted while saving); it is cut off");
+            c.truncated = true;
+            break;
+        }
+        std::string line = text.substr(pos, nl - pos);
+        json j;
+        try {
+            j = json::parse(line);
+        } catch (const json::exception&) {
+            if (!have_header) {
+                d.error({path, line_no, 1}, "the journal header is not valid JSON");
+                return std::nullopt;
+            }
+            d.warning({path, line_no, 1}, "journal entry " + std::to_string(line_no) +
+                                              " is corrupted; it and everything after it are cut off");
+            c.truncated = true;
+            break;
+        }
+        if (!have_header) {
+            try {
+                if (j.at("format").get<std::string>() != "alertdrill-journal") {
+                    d.error({path, 1, 1}, "not an alertdrill session journal");
+                    return std::nullopt;
+                }
+                int v = j.at("version").get<int>();
+                if (v != kJournalVersion) {
+                    d.error({path, 1, 1}, "journal format version " + std::to_string(v) +
+                                              " is not supported; this alertdrill reads version " +
+                                              std::to_string(kJournalVersion));
+                    return std::nullopt;
+                }
+                auto& h = c.header;
+                h.scenario_path = j.at("scenario").at("path").get<std::string>();
+                h.scenario_id = j.at("scenario").at("id").get<std::string>();
+                h.scenario_hash = j.at("scenario").at("hash").get<std::string>();
+                h.seed = j.at("seed").get<uint64_t>();
+                h.variant = j.value("variant", std::map<std::string, std::string>{});
+                h.mode = parse_mode(j.value("mode", std::string("practice"))).value_or(Mode::Practice);
+                h.trainee = j.value("trainee", std::string());
+                h.started_utc = j.value("started_utc", std::string());
+            } catch (const json::exception& e) {
+                d.error({path, 1, 1}, std::string("the journal header is incomplete: ") + e.what());
+                return std::nullopt;
+            }
+            have_header = true;
+        } else {
+            JournalEntry e;
+            if (!j.is_object() || !j.contains("line") || !j["line"].is_string() ||
+                !j.contains("at_min") || !j["at_min"].is_number_integer()) {
+                d.warning({path, line_no, 1}, "journal entry " + std::to_string(line_no) +
+                                                  " is malformed; it and everything after it are cut off");
+                c.truncated = true;
+                break;
+            }
+            e.line = j["line"].get<std::string>();
+            e.at_min = j["at_min"].get<int>();
+            c.entries.push_back(std::move(e));
+        }
+        pos = nl + 1;
+        c.valid_bytes = pos;
+    }
+    if (!have_header) {
+        d.error({path, 1, 1}, "the journal has no header");
+        return std::nullopt;
+    }
+    return c;
+}
+
+std::string data_dir(const std::string& override_dir) {
+    if (!override_dir.empty()) return override_dir;
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    if (xdg && *xdg) return std::string(xdg) + "/alertdrill";
+    const char* home = std::getenv("HOME");
+    return std::string(home && *home ? home : ".") + "/.local/share/alertdrill";
+}
+
+bool check_writable(const std::string& dir, std::string& error) {
+    if (!make_dirs(dir, error)) return false;
+    std::string probe = dir + "/.write-probe." + std::to_string(::getpid());
+    // Write a few KiB: a full disk fails here, before the trainee starts.
+    std::string data(4096, 'x');
+    if (!write_file_atomic(probe, data, error)) {
+        error = "the data folder " + dir + " cannot hold a session: " + error;
+        return false;
+    }
+    std::filesystem::remove(probe);
+    return true;
+}
+
+} // namespace alertdrill
