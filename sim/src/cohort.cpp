@@ -177,7 +177,7 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, const Catalog&
     }
     out.end_min = r->session->now_min();
     out.score = std::move(r->score);
-    if (out.end_min < sc->expert_min && out.score->total >= sc->expert_total - 10)
+    if (out.end_min < sc->expert_min && out.score->total >= sc->expert_total)
         out.flags.push_back({"too_fast", "scored " + std::to_string(out.score->total) + " in " +
                                              std::to_string(out.end_min) +
                                              " simulated minutes; the expert path needs " +

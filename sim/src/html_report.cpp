@@ -1,6 +1,7 @@
 #include "alertdrill/html_report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 
 namespace alertdrill {
@@ -70,7 +71,7 @@ std::string step_chart(const std::array<double, kStepCount>& earned,
                            : frac >= 0.5 ? "#f9a825"
                                          : "#c62828");
         svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\">{:g} / {}</text>",
-                           label_w + bar_w + 8, y + 20, earned[i], max[i]);
+                           label_w + bar_w + 8, y + 20, std::round(earned[i] * 10) / 10, max[i]);
     }
     return svg + "</svg>\n";
 }

@@ -60,7 +60,8 @@ void check_rubric_actions(const ScenarioDef& def, const Catalog& cat, Diagnostic
     Diagnostics ignore;
     auto inst = instantiate(def, cat, 1, ignore);
     if (!inst) return;
-    for (const auto& it : def.rubric) {
+    // The instance's rubric has the variables substituted ({attacker_ip} -> an address).
+    for (const auto& it : inst->def.rubric) {
         const ActionDef* a = cat.find(it.action);
         if (!a) {
             d.error(it.pos, "rubric item '" + it.id + "': no action '" + it.action +

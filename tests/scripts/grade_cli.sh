@@ -11,9 +11,9 @@ trap 'rm -rf "$dir"' EXIT
 mkdir -p "$dir/class/b"
 g=$src/tests/golden/crypto_mining_vm
 scn=$src/scenarios/crypto_mining_vm.toml
-"$bin" play "$scn" --script "$g/expert.script" --transcript "$dir/class/alice.json" \
+"$bin" play "$scn" --data-dir "$dir/data" --script "$g/expert.script" --transcript "$dir/class/alice.json" \
     --trainee Alice --json >/dev/null || fail "play expert"
-"$bin" play "$scn" --script "$g/harmful.script" --transcript "$dir/class/b/bob.json" \
+"$bin" play "$scn" --data-dir "$dir/data" --script "$g/harmful.script" --transcript "$dir/class/b/bob.json" \
     --trainee Bob --json >/dev/null || fail "play harmful"
 # Carol claims 100 with Bob's actions; Dan's transcript is for another version of the scenario.
 jq '.trainee = "Carol" | .score.total = 100' "$dir/class/b/bob.json" >"$dir/class/carol.json"

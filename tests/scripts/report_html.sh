@@ -12,7 +12,7 @@ command -v convert >/dev/null || { echo "skip: no ImageMagick"; exit 77; }
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 g=$src/tests/golden/crypto_mining_vm
-"$bin" play "$src/scenarios/crypto_mining_vm.toml" --script "$g/harmful.script" \
+"$bin" play "$src/scenarios/crypto_mining_vm.toml" --data-dir "$dir/data" --script "$g/harmful.script" \
     --transcript "$dir/t.json" --trainee '<script>alert(1)</script> & Co' --json >/dev/null ||
     fail "play"
 "$bin" report "$dir/t.json" --html "$dir/debrief.html" || fail "report exited $?"

@@ -51,13 +51,13 @@ void print_summary(std::ostream& out, const std::vector<GradedAttempt>& attempts
                    const CohortSummary& s) {
     out << fmt::format("\nCohort: {} attempts, {} graded, {} flagged\n", s.attempts, s.graded,
                        s.flagged);
-    out << fmt::format("  {:<26} {}\n", "Total (of 100)", fmt_stats(s.total));
+    out << fmt::format("  {:<28} {}\n", "Total (of 100)", fmt_stats(s.total));
     for (int i = 0; i < kStepCount; ++i)
-        out << fmt::format("  {:<26} {}  (of {})\n", step_title(static_cast<Step>(i)),
+        out << fmt::format("  {:<28} {}  (of {})\n", step_title(static_cast<Step>(i)),
                            fmt_stats(s.steps[i]), s.step_max[i]);
-    out << fmt::format("  {:<26} {}; never contained: {}\n", "Time to contain (min)",
+    out << fmt::format("  {:<28} {}; never contained: {}\n", "Time to contain (min)",
                        fmt_stats(s.time_to_contain), s.never_contained);
-    out << fmt::format("  {:<26} {}; attempts using hints: {}\n", "Hints used", fmt_stats(s.hints),
+    out << fmt::format("  {:<28} {}; attempts using hints: {}\n", "Hints used", fmt_stats(s.hints),
                        s.used_hints);
     if (!s.most_missed.empty()) {
         out << "\nMost missed rubric items:\n";
