@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     add_grade_command(app, exit_code);
     add_report_command(app, exit_code);
     add_new_command(app, exit_code);
+    add_xapi_command(app, exit_code);
 #ifdef ALERTDRILL_HAVE_GUI
     alertdrill::gui::add_gui_command(app, exit_code);
 #endif

@@ -13,5 +13,6 @@ void add_query_command(CLI::App& app, int& exit_code);
 void add_grade_command(CLI::App& app, int& exit_code);
 void add_report_command(CLI::App& app, int& exit_code);
 void add_new_command(CLI::App& app, int& exit_code);
+void add_xapi_command(CLI::App& app, int& exit_code);
 
 } // namespace alertdrill::cli
