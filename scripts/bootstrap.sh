@@ -15,7 +15,7 @@ PACKAGES=(build-essential cmake pkg-config ninja-build
   libtomlplusplus-dev nlohmann-json3-dev catch2 libcli11-dev libfmt-dev
   libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core
   libsqlite3-dev libcurl4-openssl-dev libre2-dev
-  xvfb xauth xdotool imagemagick nodejs npm clang chromium)
+  xvfb xauth xdotool imagemagick nodejs npm clang libclang-rt-14-dev chromium)
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -74,8 +74,17 @@ case "$mode" in
     install_packages
     install_oracles
     build
-    cd "$BUILD"
-    ctest --output-on-failure -j "$(nproc)" "$@"
+    status=0
+    # Sanitizers and bounded fuzzing first, so ctest's summary is the closing line.
+    # ALERTDRILL_QUICK=1 skips both (for a fast local loop); FUZZ_SECONDS sets each target's time.
+    if [ "${ALERTDRILL_QUICK:-0}" != 1 ]; then
+      echo "bootstrap: AddressSanitizer + UBSan run of the test suite"
+      scripts/sanitize.sh || status=1
+      echo "bootstrap: fuzzing each loader and the KQL parser for ${FUZZ_SECONDS:-30}s"
+      FUZZ_SECONDS=${FUZZ_SECONDS:-30} scripts/fuzz.sh || status=1
+    fi
+    (cd "$BUILD" && ctest --output-on-failure -j "$(nproc)" "$@") || status=1
+    exit $status
     ;;
   build)
     install_packages

@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
     add_report_command(app, exit_code);
     add_new_command(app, exit_code);
     add_xapi_command(app, exit_code);
+    add_quiz_command(app, exit_code);
+    add_quiz_stats_command(app, exit_code);
+    add_gift_command(app, exit_code);
 #ifdef ALERTDRILL_HAVE_GUI
     alertdrill::gui::add_gui_command(app, exit_code);
 #endif

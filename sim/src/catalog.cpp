@@ -62,8 +62,18 @@ std::vector<std::string> Catalog::ids() const {
 }
 
 bool load_catalog(const std::string& path, Catalog& out, Diagnostics& diags) {
+    std::string text, err;
+    if (!read_file(path, text, err)) {
+        diags.error({path, 0, 0}, err);
+        return false;
+    }
+    return load_catalog_text(text, path, out, diags);
+}
+
+bool load_catalog_text(std::string_view text, const std::string& path, Catalog& out,
+                       Diagnostics& diags) {
     size_t before = diags.error_count();
-    auto doc = parse_toml_file(path, diags);
+    auto doc = parse_toml_text(text, path, diags);
     if (!doc) return false;
     out = Catalog();
     out.set_path(path);

@@ -73,6 +73,17 @@ std::optional<ScenarioDef> load_scenario(const std::string& path, const Catalog&
     return build_from_text(text, path, catalog, diags, limits, true);
 }
 
+std::optional<ScenarioDef> load_scenario_text(const std::string& text, const std::string& path,
+                                              const Catalog& catalog, Diagnostics& diags,
+                                              const ScenarioLimits& limits) {
+    if (text.size() > limits.max_file_bytes) {
+        diags.error({path, 0, 0}, "file is " + std::to_string(text.size()) +
+                                      " bytes; the limit is " + std::to_string(limits.max_file_bytes));
+        return std::nullopt;
+    }
+    return build_from_text(text, path, catalog, diags, limits, true);
+}
+
 std::shared_ptr<const ScenarioInstance>
 instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagnostics& diags,
             const std::map<std::string, std::string>& overrides) {

@@ -1,5 +1,6 @@
 #include "alertdrill/validate.hpp"
 
+#include "alertdrill/quiz.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/toml_reader.hpp"
 
@@ -25,6 +26,11 @@ FileKind validate_file(const std::string& path, const Catalog& catalog, Diagnost
         Catalog c;
         load_catalog(path, c, diags);
         return FileKind::Catalog;
+    }
+    if (doc->contains("bank")) {
+        QuestionBank bank;
+        load_question_bank(path, bank, diags);
+        return FileKind::QuestionBank;
     }
     diags.error({path, 1, 1}, "not an alertdrill file: expected a [scenario] table (a scenario), "
                               "[[action]] tables (the action catalog) or a [bank] table (a "

@@ -14,5 +14,8 @@ void add_grade_command(CLI::App& app, int& exit_code);
 void add_report_command(CLI::App& app, int& exit_code);
 void add_new_command(CLI::App& app, int& exit_code);
 void add_xapi_command(CLI::App& app, int& exit_code);
+void add_quiz_command(CLI::App& app, int& exit_code);
+void add_quiz_stats_command(CLI::App& app, int& exit_code);
+void add_gift_command(CLI::App& app, int& exit_code);
 
 } // namespace alertdrill::cli

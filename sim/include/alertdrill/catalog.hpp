@@ -49,6 +49,9 @@ const std::vector<std::string>& resource_kinds();
 
 /// Loads and checks the catalog; every problem goes to `diags`.
 bool load_catalog(const std::string& path, Catalog& out, Diagnostics& diags);
+/// The same for text in memory; `path` names it in diagnostics.
+bool load_catalog_text(std::string_view text, const std::string& path, Catalog& out,
+                       Diagnostics& diags);
 /// content/actions.toml beside the binary's source tree, or $ALERTDRILL_CONTENT.
 std::string default_catalog_path();
 std::string default_scenarios_dir();

@@ -27,6 +27,11 @@ struct ScenarioLimits {
 std::optional<ScenarioDef> load_scenario(const std::string& path, const Catalog& catalog,
                                          Diagnostics& diags, const ScenarioLimits& limits = {});
 
+/// The same for text in memory; `path` names it (and gives the id).
+std::optional<ScenarioDef> load_scenario_text(const std::string& text, const std::string& path,
+                                              const Catalog& catalog, Diagnostics& diags,
+                                              const ScenarioLimits& limits = {});
+
 /// One playable variant: variables resolved, `when` filters applied, evidence generated.
 struct ScenarioInstance {
     ScenarioDef def; ///< resolved copy (templates substituted, filtered by `when`)

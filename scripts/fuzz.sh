@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, with AddressSanitizer and UBSan) and runs each for a bounded
+# time from a seed corpus made of the project's own files. A crash, leak, hang or sanitizer report
+# fails the run; the input that caused it is kept in build-fuzz/artifacts/ (make it a regression
+# fixture in tests/data/invalid/).
+#   scripts/fuzz.sh                 every target, FUZZ_SECONDS (default 30) each
+#   FUZZ_SECONDS=3600 scripts/fuzz.sh fuzz_kql    one target for an hour
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+B=${ALERTDRILL_FUZZ_DIR:-$ROOT/build-fuzz}
+secs=${FUZZ_SECONDS:-30}
+if [ ! -f "$B/CMakeCache.txt" ]; then
+  cmake -S "$ROOT" -B "$B" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DALERTDRILL_FUZZ=ON -DALERTDRILL_SANITIZE=ON -DALERTDRILL_GUI=OFF >/dev/null
+fi
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_scenario fuzz_catalog fuzz_transcript fuzz_kql fuzz_script)
+cmake --build "$B" -j "$(nproc)" --target "${targets[@]}"
+
+seed() { # seed corpus per target, from files the project already has
+  local t=$1 dir=$B/corpus/$t
+  mkdir -p "$dir"
+  case $t in
+    fuzz_scenario) cp scenarios/*.toml tests/data/valid/*.toml tests/data/invalid/*.toml "$dir"/ ;;
+    fuzz_catalog) cp content/actions.toml tests/data/invalid/*.toml "$dir"/ ;;
+    fuzz_transcript) cp tests/fuzz/seeds/*.json "$dir"/ 2>/dev/null || true ;;
+    fuzz_kql) local i=0; while IFS= read -r q; do
+                [ -n "$q" ] && printf '%s' "$q" >"$dir/q$i.kql"; i=$((i + 1)); done <tests/data/kql/valid_queries.kql ;;
+    fuzz_script) cp tests/golden/*/*.script "$dir"/ ;;
+  esac
+}
+
+mkdir -p "$B/artifacts"
+status=0
+for t in "${targets[@]}"; do
+  seed "$t"
+  echo "fuzz: $t for ${secs}s"
+  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$B/$t" "$B/corpus/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -artifact_prefix="$B/artifacts/$t-" -print_final_stats=0 >"$B/$t.log" 2>&1; then
+    echo "fuzz: $t FAILED; see $B/$t.log and $B/artifacts/"; tail -30 "$B/$t.log"; status=1
+  else
+    grep -E "^#[0-9]+.*DONE|Done [0-9]+ runs" "$B/$t.log" | tail -1
+  fi
+done
+exit $status
