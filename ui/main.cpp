@@ -22,6 +22,10 @@ int main(int argc, char** argv) {
     add_play_command(app, exit_code);
     add_score_command(app, exit_code);
     add_query_command(app, exit_code);
+    add_grade_command(app, exit_code);
+    add_report_command(app, exit_code);
+    add_new_command(app, exit_code);
+    add_xapi_command(app, exit_code);
     add_quiz_command(app, exit_code);
     add_quiz_stats_command(app, exit_code);
     add_gift_command(app, exit_code);

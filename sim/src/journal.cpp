@@ -28,15 +28,15 @@ json header_json(const JournalHeader& h) {
 
 std::optional<Journal> Journal::create(const std::string& path, const JournalHeader& h,
                                        std::string& error) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = "cannot create journal " + path + ": " + std::strerror(errno);
+    if (std::filesystem::exists(path)) {
+        error = "cannot create journal " + path + ": it already exists";
         return std::nullopt;
     }
-    ::close(fd);
+    // The header arrives whole or not at all (temp file + rename), so a kill at any moment
+    // leaves either no journal or a resumable one.
+    if (!write_file_atomic(path, header_json(h).dump() + "\n", error)) return std::nullopt;
     Journal j;
     j.m_path = path;
-    if (!append_durable(path, header_json(h).dump() + "\n", error)) return std::nullopt;
     return j;
 }
 

@@ -223,10 +223,13 @@ struct Checker {
             }
             target(action(o.then, o.pos, where), o.target, o.pos, where);
         }
-        std::set<std::string> fields;
-        for (const auto& f : s.report)
-            if (!fields.insert(f.id).second)
+        std::set<std::string> fields; // a field may appear once per variant (`when`)
+        for (const auto& f : s.report) {
+            std::string key = f.id;
+            for (const auto& [k, v] : f.when) key += "|" + k + "=" + v;
+            if (!fields.insert(key).second)
                 d.error(f.pos, "report field '" + f.id + "' is scored twice");
+        }
     }
 
     /// Rubric and report points must add up to 100 in every variant.

@@ -1,0 +1,294 @@
+#include "alertdrill/cohort.hpp"
+
+#include "alertdrill/scenario.hpp"
+#include "alertdrill/text.hpp"
+#include "alertdrill/transcript.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace alertdrill {
+
+namespace fs = std::filesystem;
+
+Stats compute_stats(std::vector<double> v) {
+    Stats s;
+    s.n = v.size();
+    if (v.empty()) return s;
+    std::sort(v.begin(), v.end());
+    double sum = 0;
+    for (double x : v) sum += x;
+    s.mean = sum / double(v.size());
+    s.min = v.front();
+    s.max = v.back();
+    size_t m = v.size() / 2;
+    s.median = v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+    return s;
+}
+
+std::vector<std::string> collect_json_files(const std::vector<std::string>& paths,
+                                            std::vector<std::string>& missing) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end;
+                 it.increment(ec)) {
+                if (it->is_regular_file(ec) && it->path().extension() == ".json")
+                    out.push_back(it->path().string());
+            }
+            if (ec) missing.push_back(p + ": " + ec.message());
+        } else if (fs::exists(p, ec)) {
+            out.push_back(p);
+        } else {
+            missing.push_back(p + ": no such file or folder");
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+namespace {
+
+/// A scenario loaded once per file, with what its expert path needs (seed 1).
+struct CachedScenario {
+    std::optional<ScenarioDef> def;
+    std::string error;
+    int expert_min = 0;
+    int expert_total = 0;
+};
+
+class ScenarioCache {
+  public:
+    ScenarioCache(const Catalog& cat, const QueryRunner& runner) : m_cat(cat), m_runner(runner) {}
+
+    std::shared_ptr<const CachedScenario> get(const std::string& path) {
+        std::lock_guard lock(m_mutex);
+        auto& slot = m_items[path];
+        if (!slot) slot = load(path);
+        return slot;
+    }
+
+  private:
+    std::shared_ptr<CachedScenario> load(const std::string& path) {
+        auto c = std::make_shared<CachedScenario>();
+        Diagnostics d;
+        c->def = load_scenario(path, m_cat, d);
+        if (!c->def) {
+            d.sort();
+            c->error = d.items().empty() ? path + ": cannot load" : d.items().front().format();
+            return c;
+        }
+        auto inst = instantiate(*c->def, m_cat, 1, d);
+        if (!inst) return c;
+        Session s(inst, m_cat);
+        if (m_runner) s.set_query_runner(m_runner);
+        for (const auto& line : s.expert_path()) s.apply(line);
+        if (s.state() != SessionState::Debrief) s.apply("end");
+        c->expert_min = s.now_min();
+        c->expert_total = compute_score(s).total;
+        return c;
+    }
+
+    const Catalog& m_cat;
+    const QueryRunner& m_runner;
+    std::mutex m_mutex;
+    std::map<std::string, std::shared_ptr<CachedScenario>> m_items;
+};
+
+enum class FileKind { Transcript, Skipped, Unreadable };
+
+FileKind grade_one(const std::string& path, ScenarioCache& cache, const Catalog& cat,
+                   const GradeOptions& opts, GradedAttempt& out, std::string& message) {
+    std::string text, err;
+    if (!read_file(path, text, err)) {
+        message = path + ": " + err;
+        return FileKind::Unreadable;
+    }
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded()) {
+        message = path + ": not valid JSON";
+        return FileKind::Unreadable;
+    }
+    std::string format = j.is_object() && j.contains("format") && j["format"].is_string()
+                             ? j["format"].get<std::string>()
+                             : "";
+    if (format != kTranscriptFormat) {
+        message = path + ": not a transcript (format '" + escape_control(format, false) + "')";
+        return FileKind::Skipped;
+    }
+    Diagnostics d;
+    auto t = parse_transcript(text, path, d);
+    if (!t) {
+        message =
+            d.items().empty() ? path + ": not a readable transcript" : d.items().front().format();
+        return FileKind::Unreadable;
+    }
+    out.path = path;
+    out.trainee = t->trainee;
+    out.scenario_id = t->scenario_id;
+    out.scenario_hash = t->scenario_hash;
+    out.seed = t->seed;
+    out.mode = std::string(mode_name(t->mode));
+    out.started_utc = t->started_utc;
+    out.finished = t->finished;
+    out.action_count = t->actions.size();
+
+    std::string fp = t->scenario_id + "\n";
+    int last = INT32_MIN;
+    for (size_t i = 0; i < t->actions.size(); ++i) {
+        const auto& a = t->actions[i];
+        fp += a.line + "@" + std::to_string(a.at_min) + "\n";
+        if (a.at_min < last && out.flags.empty())
+            out.flags.push_back({"non_monotonic", "action " + std::to_string(i + 1) +
+                                                      " is at minute " + std::to_string(a.at_min) +
+                                                      ", before the one above it (" +
+                                                      std::to_string(last) + ")"});
+        last = std::max(last, a.at_min);
+    }
+    out.fingerprint = content_hash(fp);
+
+    std::string scenario_path = opts.scenarios_dir.empty()
+                                    ? locate_scenario(*t, "")
+                                    : opts.scenarios_dir + "/" + t->scenario_id + ".toml";
+    auto sc = cache.get(scenario_path);
+    if (!sc->def) {
+        out.flags.push_back({"scenario_missing", sc->error});
+        return FileKind::Transcript;
+    }
+    if (sc->def->content_hash != t->scenario_hash) {
+        out.flags.push_back({"hash_mismatch", "made with another version of scenario '" +
+                                                  t->scenario_id + "' (hash " + t->scenario_hash +
+                                                  ", the file now has " + sc->def->content_hash +
+                                                  ")"});
+        return FileKind::Transcript;
+    }
+    auto r = replay_transcript(*t, *sc->def, cat, d, opts.runner);
+    if (!r) {
+        out.flags.push_back({"replay_failed", d.items().empty() ? std::string("replay failed")
+                                                                : d.items().back().message});
+        return FileKind::Transcript;
+    }
+    out.end_min = r->session->now_min();
+    out.score = std::move(r->score);
+    if (out.end_min < sc->expert_min && out.score->total >= sc->expert_total)
+        out.flags.push_back({"too_fast", "scored " + std::to_string(out.score->total) + " in " +
+                                             std::to_string(out.end_min) +
+                                             " simulated minutes; the expert path needs " +
+                                             std::to_string(sc->expert_min)});
+    return FileKind::Transcript;
+}
+
+} // namespace
+
+std::vector<GradedAttempt> grade_files(const std::vector<std::string>& files,
+                                       const Catalog& catalog, const GradeOptions& opts,
+                                       std::vector<std::string>& unreadable,
+                                       std::vector<std::string>& skipped) {
+    ScenarioCache cache(catalog, opts.runner);
+    std::vector<GradedAttempt> results(files.size());
+    std::vector<FileKind> kinds(files.size(), FileKind::Unreadable);
+    std::vector<std::string> messages(files.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i = next++; i < files.size(); i = next++) {
+            try {
+                kinds[i] = grade_one(files[i], cache, catalog, opts, results[i], messages[i]);
+            } catch (const std::exception& e) {
+                kinds[i] = FileKind::Unreadable;
+                messages[i] = files[i] + ": " + e.what();
+            }
+        }
+    };
+    unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = unsigned(std::min<size_t>(jobs, std::max<size_t>(1, files.size())));
+    std::vector<std::thread> pool;
+    for (unsigned k = 1; k < jobs; ++k) pool.emplace_back(work);
+    work();
+    for (auto& th : pool) th.join();
+
+    std::vector<GradedAttempt> out;
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (kinds[i] == FileKind::Transcript)
+            out.push_back(std::move(results[i]));
+        else
+            (kinds[i] == FileKind::Skipped ? skipped : unreadable).push_back(messages[i]);
+    }
+    return out;
+}
+
+namespace {
+
+std::vector<std::pair<std::string, int>> top_counts(const std::map<std::string, int>& m, size_t n) {
+    std::vector<std::pair<std::string, int>> v(m.begin(), m.end());
+    std::stable_sort(v.begin(), v.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (v.size() > n) v.resize(n);
+    return v;
+}
+
+} // namespace
+
+CohortSummary summarize(std::vector<GradedAttempt>& attempts) {
+    std::map<std::string, std::vector<size_t>> by_fp;
+    for (size_t i = 0; i < attempts.size(); ++i)
+        if (attempts[i].action_count > 0) by_fp[attempts[i].fingerprint].push_back(i);
+    for (const auto& [fp, idx] : by_fp) {
+        if (idx.size() < 2) continue;
+        for (size_t i : idx) {
+            std::vector<std::string> others;
+            for (size_t k : idx)
+                if (k != i && attempts[k].trainee != attempts[i].trainee &&
+                    std::find(others.begin(), others.end(), attempts[k].trainee) == others.end())
+                    others.push_back(attempts[k].trainee);
+            if (others.empty()) continue;
+            if (others.size() > 3) {
+                size_t more = others.size() - 3;
+                others.resize(3);
+                others.push_back("and " + std::to_string(more) + " more");
+            }
+            attempts[i].flags.push_back(
+                {"identical", "same actions at the same minutes as " + join(others, ", ")});
+        }
+    }
+
+    CohortSummary s;
+    s.attempts = attempts.size();
+    std::vector<double> totals, contain, hints;
+    std::array<std::vector<double>, kStepCount> steps;
+    std::map<std::string, int> missed, harmful;
+    for (const auto& a : attempts) {
+        if (!a.flags.empty()) ++s.flagged;
+        if (!a.score) continue;
+        ++s.graded;
+        const Score& sc = *a.score;
+        totals.push_back(sc.total);
+        for (int i = 0; i < kStepCount; ++i) {
+            steps[i].push_back(sc.phases[i].earned);
+            s.step_max[i] = std::max(s.step_max[i], sc.phases[i].max);
+        }
+        for (const auto& m : sc.missed) ++missed[a.scenario_id + ":" + m];
+        for (const auto& h : sc.harmful) ++harmful[a.scenario_id + ":" + h];
+        if (sc.time_to_contain_min)
+            contain.push_back(*sc.time_to_contain_min);
+        else
+            ++s.never_contained;
+        hints.push_back(sc.hints_used);
+        if (sc.hints_used > 0) ++s.used_hints;
+    }
+    s.total = compute_stats(totals);
+    for (int i = 0; i < kStepCount; ++i) s.steps[i] = compute_stats(steps[i]);
+    s.time_to_contain = compute_stats(contain);
+    s.hints = compute_stats(hints);
+    s.most_missed = top_counts(missed, 10);
+    s.most_harmful = top_counts(harmful, 10);
+    return s;
+}
+
+} // namespace alertdrill

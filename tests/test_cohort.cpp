@@ -1,0 +1,145 @@
+// Grading a cohort: every transcript re-scored from its actions, the summary, and the flags an
+// instructor should see (a bad transcript is a flagged row, never the end of the grading).
+#include "alertdrill/cohort.hpp"
+#include "alertdrill/text.hpp"
+#include "alertdrill/transcript.hpp"
+#include "test_support.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+using namespace alertdrill;
+namespace fs = std::filesystem;
+
+namespace {
+
+Transcript play_golden(const ScenarioDef& def, const std::string& name, const std::string& who) {
+    Script script;
+    Diagnostics d;
+    REQUIRE(load_script(test::source_path("tests/golden/crypto_mining_vm/" + name + ".script"),
+                        script, d));
+    auto s = test::play(def, script);
+    return make_transcript(*s, script.seed.value_or(1), script.variant, who,
+                           "2026-12-04T10:00:00Z");
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() /
+               ("alertdrill_cohort_" + std::to_string(reinterpret_cast<uintptr_t>(this)));
+        fs::remove_all(path);
+        fs::create_directories(path / "nested");
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+void save(const fs::path& p, const Transcript& t) {
+    std::string err;
+    REQUIRE(save_transcript(p.string(), t, err));
+}
+
+const GradedAttempt& by_trainee(const std::vector<GradedAttempt>& v, const std::string& who) {
+    for (const auto& a : v)
+        if (a.trainee == who) return a;
+    FAIL("no attempt by " << who);
+    return v.front();
+}
+
+bool has_flag(const GradedAttempt& a, const std::string& kind) {
+    for (const auto& f : a.flags)
+        if (f.kind == kind) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("stats: mean, min, median and max", "[cohort]") {
+    Stats s = compute_stats({4, 1, 3, 2});
+    CHECK(s.n == 4);
+    CHECK(s.mean == 2.5);
+    CHECK(s.min == 1);
+    CHECK(s.median == 2.5);
+    CHECK(s.max == 4);
+    CHECK(compute_stats({}).n == 0);
+    CHECK(compute_stats({5, 1, 9}).median == 5);
+}
+
+TEST_CASE("csv fields are quoted and defused", "[cohort]") {
+    CHECK(csv_field("plain") == "plain");
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_field("=HYPERLINK(1)") == "'=HYPERLINK(1)");
+}
+
+TEST_CASE("a cohort is re-scored, summarised and flagged", "[cohort]") {
+    ScenarioDef def = test::load(test::source_path("scenarios/crypto_mining_vm.toml"));
+    TempDir dir;
+    Transcript alice = play_golden(def, "expert", "Alice");
+    alice.score = {{"total", 100}}; // never trusted
+    Transcript bob = alice;
+    bob.trainee = "Bob"; // copied Alice's work
+    Transcript carol = play_golden(def, "harmful", "Carol");
+    Transcript dave = play_golden(def, "slow", "Dave");
+    dave.scenario_hash = "0000000000000000";
+    Transcript erin = play_golden(def, "expert", "Erin");
+    REQUIRE(erin.actions.size() > 3);
+    REQUIRE(erin.actions[1].at_min > 0);
+    erin.actions[2].at_min = erin.actions[1].at_min - 1;
+    save(dir.path / "alice.json", alice);
+    save(dir.path / "nested" / "bob.json", bob);
+    save(dir.path / "carol.json", carol);
+    save(dir.path / "dave.json", dave);
+    save(dir.path / "erin.json", erin);
+    std::ofstream(dir.path / "quiz.json") << R"({"format":"alertdrill-quiz-result","version":1})";
+    std::ofstream(dir.path / "broken.json") << "{ not json";
+
+    std::vector<std::string> missing, unreadable, skipped;
+    auto files = collect_json_files({dir.path.string(), "/no/such/folder"}, missing);
+    CHECK(files.size() == 7);
+    CHECK(missing.size() == 1);
+    for (unsigned jobs : {1u, 3u}) {
+        unreadable.clear();
+        skipped.clear();
+        GradeOptions opts;
+        opts.jobs = jobs;
+        auto attempts = grade_files(files, test::catalog(), opts, unreadable, skipped);
+        REQUIRE(attempts.size() == 5);
+        CHECK(unreadable.size() == 1);
+        CHECK(skipped.size() == 1);
+        CohortSummary s = summarize(attempts);
+
+        const auto& a = by_trainee(attempts, "Alice");
+        REQUIRE(a.score);
+        CHECK(a.score->total >= 95);
+        CHECK(has_flag(a, "identical"));
+        CHECK(has_flag(by_trainee(attempts, "Bob"), "identical"));
+        const auto& c = by_trainee(attempts, "Carol");
+        REQUIRE(c.score);
+        CHECK_FALSE(c.score->harmful.empty());
+        CHECK(c.flags.empty());
+        const auto& d = by_trainee(attempts, "Dave");
+        CHECK_FALSE(d.score);
+        CHECK(has_flag(d, "hash_mismatch"));
+        const auto& e = by_trainee(attempts, "Erin");
+        CHECK(has_flag(e, "non_monotonic"));
+        CHECK_FALSE(e.score); // the replay lands at other minutes
+
+        CHECK(s.attempts == 5);
+        CHECK(s.graded == 3);
+        CHECK(s.flagged == 4);
+        CHECK(s.total.max >= 95);
+        CHECK(s.steps[0].n == 3);
+        REQUIRE_FALSE(s.most_harmful.empty());
+        CHECK(s.most_harmful.front().first.rfind("crypto_mining_vm:", 0) == 0);
+
+        auto j = cohort_to_json(attempts, s);
+        CHECK(j["format"] == "alertdrill-cohort");
+        CHECK(j["version"] == 1);
+        CHECK(j["summary"]["graded"] == 3);
+        CHECK(j["summary"]["steps"].contains("containment"));
+        std::string csv = cohort_to_csv(attempts);
+        CHECK(std::count(csv.begin(), csv.end(), '\n') == 6);
+        CHECK(csv.find("hash_mismatch") != std::string::npos);
+    }
+}
