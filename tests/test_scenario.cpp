@@ -155,5 +155,5 @@ TEST_CASE("hints name the next rubric item and cost points", "[session][scoring]
     REQUIRE(s.apply("review_resource_context vm-web-prod-01").ok);
     Score sc = compute_score(s);
     CHECK(sc.hints_used == 1);
-    CHECK(sc.phases[0].earned == 6 - 3);
+    CHECK(sc.phases[0].earned == 6 - 1); // hint_cost = 1
 }

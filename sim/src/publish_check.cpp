@@ -69,6 +69,20 @@ void check_rubric_actions(const ScenarioDef& def, const Catalog& cat, Diagnostic
             continue;
         }
         if (it.target.empty() || it.action == "run_query") continue;
+        // Alerts that appear later are reachable when something releases them: on schedule or
+        // by an attacker event or response.
+        if (a->target == TargetKind::Alert) {
+            const AlertDef* ad = inst->def.alert(it.target);
+            bool released = ad && ad->at_min;
+            for (const auto& e : inst->def.attacker)
+                for (const auto& r : e.releases) released |= r == it.target;
+            for (const auto& rs : inst->def.responses)
+                for (const auto& r : rs.releases) released |= r == it.target;
+            if (!released)
+                d.error(it.pos, "rubric item '" + it.id + "': alert '" + it.target +
+                                    "' never appears, so the item cannot be reached");
+            continue;
+        }
         // A fresh session: the action on its target must be accepted as typed.
         Session s(inst, cat);
         ApplyResult r = s.apply(it.action + " " + it.target);
