@@ -80,8 +80,8 @@ case "$mode" in
     if [ "${ALERTDRILL_QUICK:-0}" != 1 ]; then
       echo "bootstrap: AddressSanitizer + UBSan run of the test suite"
       scripts/sanitize.sh || status=1
-      echo "bootstrap: fuzzing each loader and the KQL parser for ${FUZZ_SECONDS:-30}s"
-      FUZZ_SECONDS=${FUZZ_SECONDS:-30} scripts/fuzz.sh || status=1
+      echo "bootstrap: fuzzing each loader and the KQL parser for ${FUZZ_SECONDS:-20}s"
+      FUZZ_SECONDS=${FUZZ_SECONDS:-20} scripts/fuzz.sh || status=1
     fi
     (cd "$BUILD" && ctest --output-on-failure -j "$(nproc)" "$@") || status=1
     exit $status

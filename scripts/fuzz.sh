@@ -18,16 +18,23 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_scenario fuzz_catalog fuzz_transcript fuzz_kql fuzz_script fuzz_quiz)
 cmake --build "$B" -j "$(nproc)" --target "${targets[@]}"
 
+copy_in() { # copy files into a corpus folder under names made unique by their path
+  local dir=$1 f
+  shift
+  for f in "$@"; do [ -f "$f" ] && cp "$f" "$dir/$(tr '/' '_' <<<"$f")"; done
+  return 0
+}
+
 seed() { # seed corpus per target, from files the project already has
   local t=$1 dir=$B/corpus/$t
   mkdir -p "$dir"
   case $t in
-    fuzz_scenario) cp scenarios/*.toml tests/data/valid/*.toml tests/data/invalid/*.toml "$dir"/ ;;
-    fuzz_catalog) cp content/actions.toml tests/data/invalid/*.toml "$dir"/ ;;
-    fuzz_transcript) cp tests/fuzz/seeds/*.json "$dir"/ 2>/dev/null || true ;;
+    fuzz_scenario) copy_in "$dir" scenarios/*.toml tests/data/valid/*.toml tests/data/invalid/*.toml ;;
+    fuzz_catalog) copy_in "$dir" content/actions.toml tests/data/invalid/*.toml ;;
+    fuzz_transcript) copy_in "$dir" tests/fuzz/seeds/*.json ;;
     fuzz_kql) local i=0; while IFS= read -r q; do
                 [ -n "$q" ] && printf '%s' "$q" >"$dir/q$i.kql"; i=$((i + 1)); done <tests/data/kql/valid_queries.kql ;;
-    fuzz_script) cp tests/golden/*/*.script "$dir"/ ;;
+    fuzz_script) copy_in "$dir" tests/golden/*/*.script ;;
     fuzz_quiz) local f n=0; for f in content/quizzes/*.toml; do { printf '\0'; cat "$f"; } >"$dir/bank$n"; n=$((n + 1)); done
                for f in tests/data/gift/*.gift; do [ -f "$f" ] && { printf '\1'; cat "$f"; } >"$dir/gift$n"; n=$((n + 1)); done ;;
   esac

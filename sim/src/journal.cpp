@@ -34,7 +34,7 @@ std::optional<Journal> Journal::create(const std::string& path, const JournalHea
     }
     // The header arrives whole or not at all (temp file + rename), so a kill at any moment
     // leaves either no journal or a resumable one.
-    if (!write_file_atomic(path, header_json(h).dump() + "\n", error)) return std::nullopt;
+    if (!write_file_atomic(path, header_json(h).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", error)) return std::nullopt;
     Journal j;
     j.m_path = path;
     return j;
@@ -53,7 +53,7 @@ std::optional<Journal> Journal::reopen(const std::string& path, const JournalCon
 
 bool Journal::append(const ActionRecord& rec, std::string& error) {
     json e = {{"line", rec.line}, {"at_min", rec.at_min}};
-    return append_durable(m_path, e.dump() + "\n", error);
+    return append_durable(m_path, e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", error);
 }
 
 std::optional<JournalContents> read_journal(const std::string& path, Diagnostics& d) {

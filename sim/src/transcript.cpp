@@ -53,7 +53,7 @@ json transcript_to_json(const Transcript& t) {
 }
 
 bool save_transcript(const std::string& path, const Transcript& t, std::string& error) {
-    return write_file_atomic(path, transcript_to_json(t).dump(2) + "\n", error);
+    return write_file_atomic(path, transcript_to_json(t).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", error);
 }
 
 namespace {

@@ -9,11 +9,17 @@ using namespace alertdrill;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static Table table = [] {
         Table t("Syslog");
-        auto& time = t.add_column("TimeGenerated", ColumnType::DateTime);
-        auto& host = t.add_column("Computer", ColumnType::String);
-        auto& msg = t.add_column("SyslogMessage", ColumnType::String);
-        auto& n = t.add_column("ProcessID", ColumnType::Long);
-        auto& dyn = t.add_column("Properties", ColumnType::Dynamic);
+        // Columns first: references into the column vector would dangle as it grows.
+        t.add_column("TimeGenerated", ColumnType::DateTime);
+        t.add_column("Computer", ColumnType::String);
+        t.add_column("SyslogMessage", ColumnType::String);
+        t.add_column("ProcessID", ColumnType::Long);
+        t.add_column("Properties", ColumnType::Dynamic);
+        auto& time = t.columns()[0];
+        auto& host = t.columns()[1];
+        auto& msg = t.columns()[2];
+        auto& n = t.columns()[3];
+        auto& dyn = t.columns()[4];
         for (int i = 0; i < 64; ++i) {
             time.push_int(1'773'454'200'000'000LL + i * 60'000'000LL);
             host.push_string(i % 3 ? "vm-web-prod-01" : "vm-web-prod-02");

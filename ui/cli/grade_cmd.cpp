@@ -121,7 +121,7 @@ void add_grade_command(CLI::App& app, int& exit_code) {
         for (const auto& m : skipped) std::cerr << safe(m) << " (skipped)\n";
         bool ok = true;
         if (as_json)
-            std::cout << cohort_to_json(attempts, summary).dump(2) << "\n";
+            std::cout << cohort_to_json(attempts, summary).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         else {
             std::vector<const GradedAttempt*> rows;
             for (const auto& a : attempts) rows.push_back(&a);

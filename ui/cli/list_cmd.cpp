@@ -38,7 +38,7 @@ void add_list_command(CLI::App& app, int& exit_code) {
                                {"minutes", i.estimated_minutes},
                                {"path", i.path},
                                {"valid", i.valid}});
-            std::cout << nlohmann::json{{"version", 1}, {"scenarios", arr}}.dump(2) << "\n";
+            std::cout << nlohmann::json{{"version", 1}, {"scenarios", arr}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         } else {
             std::cout << fmt::format("{:<28} {:<13} {:>4}  {}\n", "ID", "DIFFICULTY", "MIN",
                                      "TITLE");

@@ -246,7 +246,7 @@ int run_play(PlayOptions o) {
         j["scenario"] = s.scenario().id;
         j["seed"] = o.seed;
         j["variables"] = s.instance().variables;
-        std::cout << j.dump(2) << "\n";
+        std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
         print_debrief(std::cout, s, score);
     }

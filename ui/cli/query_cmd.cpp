@@ -54,7 +54,7 @@ void add_query_command(CLI::App& app, int& exit_code) {
         }
         const auto& res = std::get<kql::Result>(r);
         if (as_json) {
-            std::cout << kql::to_query_api_json(res).dump(2) << "\n";
+            std::cout << kql::to_query_api_json(res).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
             return;
         }
         std::cout << render_result_text(res, 200);

@@ -49,7 +49,7 @@ void add_score_command(CLI::App& app, int& exit_code) {
             j["scenario"] = def->id;
             j["seed"] = t->seed;
             j["variables"] = r->session->instance().variables;
-            std::cout << j.dump(2) << "\n";
+            std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         } else {
             print_debrief(std::cout, *r->session, r->score);
         }

@@ -56,7 +56,7 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
             for (auto& s : xapi_statements(*t, *def, r->score, r->session->now_min(), opts))
                 all.push_back(std::move(s));
         }
-        std::cout << all.dump(2) << "\n";
+        std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         exit_code = ok ? 0 : 1;
     });
 }

@@ -54,7 +54,7 @@ bool save_settings(const Settings& s, std::string& error) {
                         {"last_scenario", s.last_scenario},
                         {"window_w", s.window_w},
                         {"window_h", s.window_h}};
-    return write_file_atomic(config_dir() + "/settings.json", j.dump(2) + "\n", error);
+    return write_file_atomic(config_dir() + "/settings.json", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", error);
 }
 
 } // namespace alertdrill::gui

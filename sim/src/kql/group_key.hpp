@@ -40,7 +40,7 @@ struct KeyPart {
         switch (v.type) {
         case ColumnType::String:
         case ColumnType::Dynamic: {
-            std::string s = v.type == ColumnType::String ? v.s : to_json(v).dump();
+            std::string s = v.type == ColumnType::String ? v.s : to_json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             auto it = interned.emplace(std::move(s), int64_t(interned.size())).first;
             return it->second;
         }

@@ -354,11 +354,11 @@ Frame Engine::op_summarize(const Frame& in, const Op& op) {
                 if (s.kind == Agg::MakeSet) {
                     if (j.is_array()) {
                         for (auto& x : j)
-                            if (seen[g].insert(x.dump()).second && arrays[g].size() < cap)
+                            if (seen[g].insert(x.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).second && arrays[g].size() < cap)
                                 arrays[g].push_back(x);
                         continue;
                     }
-                    if (!seen[g].insert(j.dump()).second) continue;
+                    if (!seen[g].insert(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).second) continue;
                 } else if (j.is_array()) {
                     for (auto& x : j)
                         if (arrays[g].size() < cap) arrays[g].push_back(x);

@@ -212,7 +212,7 @@ void push_value(Column& c, const Value& v0) {
     }
     switch (c.type()) {
     case ColumnType::Dynamic:
-        c.push_string(to_json(v).dump());
+        c.push_string(to_json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         break;
     case ColumnType::Real:
         if (v.type == ColumnType::String || v.type == ColumnType::Dynamic)

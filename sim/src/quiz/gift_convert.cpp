@@ -85,7 +85,7 @@ std::string gift_normalised_json(const std::vector<GiftQuestion>& qs) {
         }
         arr.push_back(j);
     }
-    return arr.dump(2) + "\n";
+    return arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 bool gift_to_bank(const std::vector<GiftQuestion>& qs, const std::string& path, QuestionBank& out,

@@ -201,7 +201,7 @@ std::string item_analysis_to_json(const ItemAnalysis& a) {
                       {"questions", m.questions}});
     j["misconceptions"] = ms;
     j["warnings"] = a.warnings;
-    return j.dump(2) + "\n";
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 } // namespace alertdrill

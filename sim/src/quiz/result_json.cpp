@@ -56,7 +56,7 @@ std::string quiz_result_to_json(const QuizResult& r) {
                        {"mean_fraction", c.mean_fraction},
                        {"judgement", c.judgement}});
     j["calibration"] = cal;
-    return j.dump(2) + "\n";
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 namespace {
