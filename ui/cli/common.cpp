@@ -6,6 +6,7 @@
 #include <ctime>
 #include <fmt/format.h>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace alertdrill::cli {
 
@@ -58,6 +59,16 @@ void print_debrief(std::ostream& out, const Session& s, const Score& score) {
     out << "\nThe expert path:\n";
     int n = 1;
     for (const auto& line : score.expert_path) out << fmt::format("  {:>2}. {}\n", n++, safe(line));
+}
+
+std::string score_document(const Session& s, const Score& score, uint64_t seed) {
+    nlohmann::json j = score_to_json(score);
+    j["format"] = "alertdrill-score";
+    j["version"] = 1;
+    j["scenario"] = s.scenario().id;
+    j["seed"] = seed;
+    j["variables"] = s.instance().variables;
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 bool parse_variants(const std::vector<std::string>& items, std::map<std::string, std::string>& out,

@@ -17,6 +17,9 @@ void print_diagnostics(const Diagnostics& d);
 std::optional<Catalog> load_catalog_or_report();
 /// The debrief: the score by step, every point lost and why, the expert path.
 void print_debrief(std::ostream& out, const Session& s, const Score& score);
+/// The versioned `--json` score document of play and score: score_to_json plus format, version,
+/// scenario, seed and the variant's variables.
+std::string score_document(const Session& s, const Score& score, uint64_t seed);
 /// Parses "name=value" variant overrides.
 bool parse_variants(const std::vector<std::string>& items, std::map<std::string, std::string>& out,
                     std::string& error);

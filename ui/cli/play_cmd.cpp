@@ -240,13 +240,7 @@ int run_play(PlayOptions o) {
     if (!save()) return 1;
     Score score = compute_score(s);
     if (o.json) {
-        nlohmann::json j = score_to_json(score);
-        j["format"] = "alertdrill-score";
-        j["version"] = 1;
-        j["scenario"] = s.scenario().id;
-        j["seed"] = o.seed;
-        j["variables"] = s.instance().variables;
-        std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        std::cout << score_document(s, score, o.seed) << "\n";
     } else {
         print_debrief(std::cout, s, score);
     }

@@ -43,13 +43,7 @@ void add_score_command(CLI::App& app, int& exit_code) {
             return;
         }
         if (as_json) {
-            nlohmann::json j = score_to_json(r->score);
-            j["format"] = "alertdrill-score";
-            j["version"] = 1;
-            j["scenario"] = def->id;
-            j["seed"] = t->seed;
-            j["variables"] = r->session->instance().variables;
-            std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+            std::cout << score_document(*r->session, r->score, t->seed) << "\n";
         } else {
             print_debrief(std::cout, *r->session, r->score);
         }

@@ -1,3 +1,4 @@
+#include "alertdrill/text.hpp"
 #include "kql/value.hpp"
 
 #include <cctype>
@@ -111,14 +112,7 @@ int compare_values(const Value& a0, const Value& b0) {
     return a.i < b.i ? -1 : (a.i > b.i ? 1 : 0);
 }
 
-bool iequal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) !=
-            std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
+bool iequal(std::string_view a, std::string_view b) { return alertdrill::iequals(a, b); }
 
 bool values_equal(const Value& a0, const Value& b0, bool ignore_case) {
     Value a = a0.type == ColumnType::Dynamic ? unwrap_dynamic(a0) : a0;
