@@ -18,10 +18,15 @@ using nlohmann::json;
 namespace {
 
 json header_json(const JournalHeader& h) {
-    return {{"format", "alertdrill-journal"}, {"version", kJournalVersion},
-            {"scenario", {{"path", h.scenario_path}, {"id", h.scenario_id}, {"hash", h.scenario_hash}}},
-            {"seed", h.seed}, {"variant", h.variant}, {"mode", std::string(mode_name(h.mode))},
-            {"trainee", h.trainee}, {"started_utc", h.started_utc}};
+    return {
+        {"format", "alertdrill-journal"},
+        {"version", kJournalVersion},
+        {"scenario", {{"path", h.scenario_path}, {"id", h.scenario_id}, {"hash", h.scenario_hash}}},
+        {"seed", h.seed},
+        {"variant", h.variant},
+        {"mode", std::string(mode_name(h.mode))},
+        {"trainee", h.trainee},
+        {"started_utc", h.started_utc}};
 }
 
 } // namespace
@@ -34,7 +39,11 @@ std::optional<Journal> Journal::create(const std::string& path, const JournalHea
     }
     // The header arrives whole or not at all (temp file + rename), so a kill at any moment
     // leaves either no journal or a resumable one.
-    if (!write_file_atomic(path, header_json(h).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", error)) return std::nullopt;
+    if (!write_file_atomic(
+            path,
+            header_json(h).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
+            error))
+        return std::nullopt;
     Journal j;
     j.m_path = path;
     return j;
@@ -53,7 +62,8 @@ std::optional<Journal> Journal::reopen(const std::string& path, const JournalCon
 
 bool Journal::append(const ActionRecord& rec, std::string& error) {
     json e = {{"line", rec.line}, {"at_min", rec.at_min}};
-    return append_durable(m_path, e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", error);
+    return append_durable(
+        m_path, e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", error);
 }
 
 std::optional<JournalContents> read_journal(const std::string& path, Diagnostics& d) {
@@ -85,8 +95,9 @@ std::optional<JournalContents> read_journal(const std::string& path, Diagnostics
                 d.error({path, line_no, 1}, "the journal header is not valid JSON");
                 return std::nullopt;
             }
-            d.warning({path, line_no, 1}, "journal entry " + std::to_string(line_no) +
-                                              " is corrupted; it and everything after it are cut off");
+            d.warning({path, line_no, 1},
+                      "journal entry " + std::to_string(line_no) +
+                          " is corrupted; it and everything after it are cut off");
             c.truncated = true;
             break;
         }
@@ -109,7 +120,8 @@ std::optional<JournalContents> read_journal(const std::string& path, Diagnostics
                 h.scenario_hash = j.at("scenario").at("hash").get<std::string>();
                 h.seed = j.at("seed").get<uint64_t>();
                 h.variant = j.value("variant", std::map<std::string, std::string>{});
-                h.mode = parse_mode(j.value("mode", std::string("practice"))).value_or(Mode::Practice);
+                h.mode =
+                    parse_mode(j.value("mode", std::string("practice"))).value_or(Mode::Practice);
                 h.trainee = j.value("trainee", std::string());
                 h.started_utc = j.value("started_utc", std::string());
             } catch (const json::exception& e) {
@@ -121,8 +133,9 @@ std::optional<JournalContents> read_journal(const std::string& path, Diagnostics
             JournalEntry e;
             if (!j.is_object() || !j.contains("line") || !j["line"].is_string() ||
                 !j.contains("at_min") || !j["at_min"].is_number_integer()) {
-                d.warning({path, line_no, 1}, "journal entry " + std::to_string(line_no) +
-                                                  " is malformed; it and everything after it are cut off");
+                d.warning({path, line_no, 1},
+                          "journal entry " + std::to_string(line_no) +
+                              " is malformed; it and everything after it are cut off");
                 c.truncated = true;
                 break;
             }

@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         for (int i = 0; i < 64; ++i) {
             time.push_int(1'773'454'200'000'000LL + i * 60'000'000LL);
             host.push_string(i % 3 ? "vm-web-prod-01" : "vm-web-prod-02");
-            msg.push_string(i % 5 ? "Accepted publickey for azureuser" : "Failed password for root from 203.0.113.7");
+            msg.push_string(i % 5 ? "Accepted publickey for azureuser"
+                                  : "Failed password for root from 203.0.113.7");
             n.push_int(i * 7);
             dyn.push_string(i % 2 ? "{\"a\":[1,2,3],\"b\":\"x\"}" : "[\"p\",\"q\"]");
         }
@@ -41,6 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (auto* e = std::get_if<kql::Error>(&r))
         (void)kql::format_error(std::string_view(reinterpret_cast<const char*>(data), size), *e);
     else
-        (void)kql::to_query_api_json(std::get<kql::Result>(r)).dump();
+        (void)kql::to_query_api_json(std::get<kql::Result>(r))
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return 0;
 }

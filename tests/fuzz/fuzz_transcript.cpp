@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         return load_scenario(default_scenarios_dir() + "/crypto_mining_vm.toml", catalog, d);
     }();
     Diagnostics d;
-    auto t = parse_transcript(std::string(reinterpret_cast<const char*>(data), size), "fuzz.json", d);
+    auto t =
+        parse_transcript(std::string(reinterpret_cast<const char*>(data), size), "fuzz.json", d);
     if (t && def && t->actions.size() < 200) {
         t->scenario_id = def->id;
         t->scenario_hash = def->content_hash;

@@ -150,7 +150,8 @@ int run_play(PlayOptions o) {
             std::cerr << "alertdrill: " << err << "\n";
             return 1;
         }
-        JournalHeader h{def->path, def->id, def->content_hash, o.seed, variant, *mode, o.trainee, started};
+        JournalHeader h{def->path, def->id, def->content_hash, o.seed,
+                        variant,   *mode,   o.trainee,         started};
         std::string path = sessions + "/" + def->id + "-" + session_stamp() + ".journal";
         journal = Journal::create(path, h, err);
         if (!journal) {
