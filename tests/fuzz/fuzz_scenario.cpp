@@ -1,6 +1,7 @@
 // libFuzzer target: the scenario loader (parse, build, check) and, for files that load,
 // instantiation with evidence generation. Limits are small so a valid-but-huge file stays fast.
 #include "alertdrill/catalog.hpp"
+#include "fuzz_common.hpp"
 #include "alertdrill/scenario.hpp"
 
 #include <cstdint>
@@ -9,12 +10,7 @@
 using namespace alertdrill;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    static Catalog catalog = [] {
-        Catalog c;
-        Diagnostics d;
-        load_catalog(default_catalog_path(), c, d);
-        return c;
-    }();
+    static const Catalog& catalog = fuzz_catalog();
     std::string text(reinterpret_cast<const char*>(data), size);
     Diagnostics d;
     ScenarioLimits limits;

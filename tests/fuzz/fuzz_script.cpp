@@ -1,5 +1,6 @@
 // libFuzzer target: action scripts and the session's command parser, applied to a live session.
 #include "alertdrill/catalog.hpp"
+#include "fuzz_common.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/script.hpp"
 #include "alertdrill/session.hpp"
@@ -10,12 +11,7 @@
 using namespace alertdrill;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    static Catalog catalog = [] {
-        Catalog c;
-        Diagnostics d;
-        load_catalog(default_catalog_path(), c, d);
-        return c;
-    }();
+    static const Catalog& catalog = fuzz_catalog();
     static std::shared_ptr<const ScenarioInstance> inst = [] {
         Diagnostics d;
         auto def = load_scenario(default_scenarios_dir() + "/crypto_mining_vm.toml", catalog, d);

@@ -1,5 +1,6 @@
 // libFuzzer target: transcript parsing, and replay of whatever parses against the first scenario.
 #include "alertdrill/catalog.hpp"
+#include "fuzz_common.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/transcript.hpp"
 
@@ -9,12 +10,7 @@
 using namespace alertdrill;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    static Catalog catalog = [] {
-        Catalog c;
-        Diagnostics d;
-        load_catalog(default_catalog_path(), c, d);
-        return c;
-    }();
+    static const Catalog& catalog = fuzz_catalog();
     static std::optional<ScenarioDef> def = [] {
         Diagnostics d;
         return load_scenario(default_scenarios_dir() + "/crypto_mining_vm.toml", catalog, d);
