@@ -124,7 +124,7 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, const Catalog&
         return FileKind::Skipped;
     }
     Diagnostics d;
-    auto t = parse_transcript(text, path, d);
+    auto t = transcript_from_json(std::move(j), path, d);
     if (!t) {
         message =
             d.items().empty() ? path + ": not a readable transcript" : d.items().front().format();

@@ -106,29 +106,45 @@ const Table* Session::visible_table(std::string_view name) const {
     const Table& full = m_inst->tables[ti];
     const auto& minutes = m_inst->row_minute[ti];
     const auto& after = m_inst->row_after[ti];
-    Table t(full.name());
-    for (const auto& c : full.columns()) t.add_column(c.name(), c.type());
-    size_t out_row = 0;
+    std::vector<uint32_t> rows;
+    rows.reserve(full.row_count());
     for (size_t r = 0; r < full.row_count(); ++r) {
         if (minutes[r] != INT_MIN && minutes[r] > m_now) continue;
         if (!after[r].empty() && !m_fired.count(after[r])) continue;
-        for (size_t c = 0; c < full.columns().size(); ++c) {
-            const Column& src = full.columns()[c];
-            Column& dst = t.columns()[c];
-            if (src.is_null(r))
-                dst.push_null();
-            else if (src.type() == ColumnType::String || src.type() == ColumnType::Dynamic)
-                dst.push_string(src.str(r));
-            else if (src.type() == ColumnType::Real)
-                dst.push_real(src.real(r));
-            else
-                dst.push_int(src.i64(r));
-        }
-        if (const std::string* k = full.key_of(r)) t.mark_key(out_row, *k);
-        ++out_row;
+        rows.push_back(static_cast<uint32_t>(r));
     }
-    slot = {m_version + 1, std::move(t)};
+    // Most actions move the clock past no row of a table: keep the copy when the same rows
+    // are visible (the evidence view and the query console read it after every action). Rows
+    // only ever become visible, mostly later in time: then only the new ones are appended.
+    auto& [version, last] = m_visible_rows[std::string(name)];
+    slot.first = m_version + 1;
+    const bool built = !slot.second.columns().empty();
+    if (built && last == rows) return &slot.second;
+    size_t from = 0;
+    if (built && rows.size() > last.size() && std::equal(last.begin(), last.end(), rows.begin()))
+        from = last.size();
+    else
+        slot.second = Table(full.name());
+    Table& t = slot.second;
+    const std::vector<uint32_t> added(rows.begin() + std::ptrdiff_t(from), rows.end());
+    for (size_t c = 0; c < full.columns().size(); ++c) {
+        if (!from) t.add_column(full.columns()[c].name(), full.columns()[c].type());
+        t.columns()[c].append_rows(full.columns()[c], added);
+    }
+    for (const auto& [row, key] : full.keys()) {
+        auto it = std::lower_bound(rows.begin() + std::ptrdiff_t(from), rows.end(), row);
+        if (it != rows.end() && *it == row) t.mark_key(size_t(it - rows.begin()), key);
+    }
+    version = ++m_table_builds;
+    last = std::move(rows);
     return &slot.second;
+}
+
+uint64_t Session::visible_version(std::string_view name) const {
+    if (!visible_table(name)) return 0;
+    auto it = m_visible_rows.find(std::string(name));
+    // The simulated tables (suppression audit, rule activity) are remade on every change.
+    return it == m_visible_rows.end() ? (uint64_t(1) << 63) + m_version : it->second.first;
 }
 
 std::vector<const Table*> Session::visible_tables() const {

@@ -22,6 +22,30 @@ bool is_text(const Column& c) {
     return c.type() == ColumnType::String || c.type() == ColumnType::Dynamic;
 }
 
+/// Whether a cell of a non-text column could show `needle` (lower case) at all: each type prints
+/// only some characters (a date-time at most one '.'), so an IP or a word skips formatting every
+/// number and date of the table, which is most of a rebuild.
+bool could_show(ColumnType type, std::string_view needle) {
+    auto only = [&](std::string_view chars) {
+        return needle.find_first_not_of(chars) == std::string_view::npos;
+    };
+    const auto dots = std::count(needle.begin(), needle.end(), '.');
+    switch (type) {
+    case ColumnType::Long:
+        return only("-0123456789");
+    case ColumnType::DateTime:
+        return only("0123456789-:tz.") && dots <= 1;
+    case ColumnType::TimeSpan:
+        return only("0123456789-:.") && dots <= 2;
+    case ColumnType::Bool:
+        return only("truefals");
+    case ColumnType::Real: // digits, or inf / nan
+        return only("0123456789-+.einfa");
+    default:
+        return true;
+    }
+}
+
 } // namespace
 
 bool EvidenceView::update(const Table* table, uint64_t generation) {
@@ -61,12 +85,11 @@ void EvidenceView::rebuild(const Table& t) {
             m.reserve(col.dictionary().size());
             for (const auto& s : col.dictionary()) m.push_back(icontains(s, needle) ? 1 : 0);
         }
-        // Numbers, dates and timespans print only digits and separators: without a digit in the
-        // filter they cannot match, and formatting 100,000 date-times is the slow part.
-        const bool digits = needle.find_first_of("0123456789") != std::string::npos;
+        // Numbers, dates and timespans print only digits and a few separators: a filter they
+        // cannot show skips them, and formatting 100,000 date-times is the slow part.
         std::vector<size_t> cols;
         for (size_t c = 0; c < t.columns().size(); ++c)
-            if (is_text(t.columns()[c]) || digits || t.columns()[c].type() == ColumnType::Bool)
+            if (is_text(t.columns()[c]) || could_show(t.columns()[c].type(), needle))
                 cols.push_back(c);
         for (size_t r = 0; r < n; ++r) {
             bool hit = false;
