@@ -162,12 +162,15 @@ instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagn
             diags.error({def.path, 0, 0}, "the scenario has no variable '" + name + "'");
             return nullptr;
         }
-    std::string text = substitute(def.source_text, inst->variables);
-    std::string key = def.path + '\n' + catalog_fingerprint(catalog) + '\n';
+    // The file's text is known by its hash and length: substituting and hashing it again for
+    // every replay would cost a good part of what the cache saves.
+    std::string key = def.path + '\n' + def.content_hash + ':' +
+                      std::to_string(def.source_text.size()) + '\n' + catalog_fingerprint(catalog) +
+                      '\n';
     for (const auto& [k, v] : inst->variables) key += k + '=' + v + '\n';
-    key += text;
     auto cached = g_resolved.find(key);
     if (!cached) {
+        const std::string text = substitute(def.source_text, inst->variables);
         Diagnostics d;
         auto resolved = build_from_text(text, def.path, catalog, d, {}, false);
         diags.append(d);

@@ -90,7 +90,7 @@ size_t current_rss();
 /// after `timeout_s`. Returns the exit status (-1 when it could not start or timed out) and the
 /// wall time in `ms`.
 int run_process(const std::vector<std::string>& argv, double timeout_s, double& ms,
-                std::string* out = nullptr);
+                std::string* out = nullptr, double* cpu_ms = nullptr);
 bool is_executable(const std::string& path);
 
 // ---- shared inputs

@@ -14,6 +14,7 @@
 #include <malloc.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -167,7 +168,7 @@ bool is_executable(const std::string& path) {
 }
 
 int run_process(const std::vector<std::string>& argv, double timeout_s, double& ms,
-                std::string* out) {
+                std::string* out, double* cpu_ms) {
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
@@ -241,7 +242,11 @@ int run_process(const std::vector<std::string>& argv, double timeout_s, double& 
         }
     }
     int status = 0;
-    waitpid(pid, &status, 0);
+    rusage ru{};
+    wait4(pid, &status, 0, &ru);
+    if (cpu_ms)
+        *cpu_ms = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+                  double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
     ms = now_ms() - t0;
     if (pidfd >= 0) close(pidfd);
     if (out && pipefd[0] >= 0) close(pipefd[0]);

@@ -10,12 +10,25 @@ namespace alertdrill::gui {
 
 namespace {
 
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+/// Whether `hay` holds `lower_needle` ignoring ASCII case. Runs over every distinct value of a
+/// table on each rebuild: it skips to candidate first letters rather than lowering every char.
 bool icontains(std::string_view hay, std::string_view lower_needle) {
     if (lower_needle.empty()) return true;
-    auto it = std::search(
-        hay.begin(), hay.end(), lower_needle.begin(), lower_needle.end(),
-        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
-    return it != hay.end();
+    if (hay.size() < lower_needle.size()) return false;
+    const char first = lower_needle[0];
+    const char first_upper = first >= 'a' && first <= 'z' ? char(first - 'a' + 'A') : first;
+    const size_t last = hay.size() - lower_needle.size();
+    for (size_t i = 0; i <= last; ++i) {
+        if (hay[i] != first && hay[i] != first_upper) continue;
+        size_t k = 1;
+        while (k < lower_needle.size() && ascii_lower(hay[i + k]) == lower_needle[k]) ++k;
+        if (k == lower_needle.size()) return true;
+    }
+    return false;
 }
 
 bool is_text(const Column& c) {
