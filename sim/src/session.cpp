@@ -82,103 +82,6 @@ bool Session::done(std::string_view action, std::string_view target) const {
     return false;
 }
 
-std::vector<std::string> Session::revealed_tables() const {
-    std::vector<std::string> out;
-    for (const auto& t : scenario().tables)
-        if (m_revealed.count(t.name)) out.push_back(t.name);
-    return out;
-}
-
-const Table* Session::visible_table(std::string_view name) const {
-    if (name == kSuppressionTable || name == kRuleActivityTable) {
-        auto& slot = m_visible_cache[std::string(name)];
-        if (slot.first != m_version + 1)
-            slot = {m_version + 1, name == kSuppressionTable
-                                       ? suppression_audit_table(m_suppressed, scenario())
-                                       : rule_activity_table(m_rule_activity, scenario())};
-        return &slot.second;
-    }
-    if (!table_revealed(name)) return nullptr;
-    int ti = m_inst->table_index(name);
-    if (ti < 0) return nullptr;
-    auto& slot = m_visible_cache[std::string(name)];
-    if (slot.first == m_version + 1) return &slot.second;
-    const Table& full = m_inst->tables[ti];
-    const auto& minutes = m_inst->row_minute[ti];
-    const auto& after = m_inst->row_after[ti];
-    std::vector<uint32_t> rows;
-    rows.reserve(full.row_count());
-    for (size_t r = 0; r < full.row_count(); ++r) {
-        if (minutes[r] != INT_MIN && minutes[r] > m_now) continue;
-        if (!after[r].empty() && !m_fired.count(after[r])) continue;
-        rows.push_back(static_cast<uint32_t>(r));
-    }
-    // Most actions move the clock past no row of a table: keep the copy when the same rows
-    // are visible (the evidence view and the query console read it after every action). Rows
-    // only ever become visible, mostly later in time: then only the new ones are appended.
-    auto& [version, last] = m_visible_rows[std::string(name)];
-    slot.first = m_version + 1;
-    const bool built = !slot.second.columns().empty();
-    if (built && last == rows) return &slot.second;
-    size_t from = 0;
-    if (built && rows.size() > last.size() && std::equal(last.begin(), last.end(), rows.begin()))
-        from = last.size();
-    else
-        slot.second = Table(full.name());
-    Table& t = slot.second;
-    const std::vector<uint32_t> added(rows.begin() + std::ptrdiff_t(from), rows.end());
-    for (size_t c = 0; c < full.columns().size(); ++c) {
-        if (!from) t.add_column(full.columns()[c].name(), full.columns()[c].type());
-        t.columns()[c].append_rows(full.columns()[c], added);
-    }
-    for (const auto& [row, key] : full.keys()) {
-        auto it = std::lower_bound(rows.begin() + std::ptrdiff_t(from), rows.end(), row);
-        if (it != rows.end() && *it == row) t.mark_key(size_t(it - rows.begin()), key);
-    }
-    version = ++m_table_builds;
-    last = std::move(rows);
-    return &slot.second;
-}
-
-uint64_t Session::visible_version(std::string_view name) const {
-    if (!visible_table(name)) return 0;
-    auto it = m_visible_rows.find(std::string(name));
-    // The simulated tables (suppression audit, rule activity) are remade on every change.
-    return it == m_visible_rows.end() ? (uint64_t(1) << 63) + m_version : it->second.first;
-}
-
-std::vector<const Table*> Session::visible_tables() const {
-    std::vector<const Table*> out;
-    for (const auto& name : revealed_tables())
-        if (const Table* t = visible_table(name)) out.push_back(t);
-    for (const char* name : {kSuppressionTable, kRuleActivityTable}) // simulated, always there
-        if (!table_revealed(name)) out.push_back(visible_table(name));
-    return out;
-}
-
-std::vector<std::string> Session::expert_path() const {
-    std::vector<std::string> out;
-    auto report_lines = [&] {
-        for (const auto& f : scenario().report) {
-            std::string text = f.example;
-            if (text.empty())
-                for (const auto& g : f.keywords) text += (text.empty() ? "" : ", ") + g.front();
-            out.push_back("report_" + f.id + " " + text);
-        }
-    };
-    bool reported = false;
-    for (const auto& it : scenario().rubric) {
-        if (it.action == "submit_report" && !reported) {
-            report_lines();
-            reported = true;
-        }
-        if (it.action == "run_query") continue; // evidence items are met by the action beside them
-        out.push_back(it.target.empty() ? it.action : it.action + " " + it.target);
-    }
-    if (!reported) report_lines();
-    return out;
-}
-
 void Session::release_alert(const std::string& id, int minute, std::vector<std::string>& happened) {
     if (alert(id)) return;
     for (size_t i = 0; i < scenario().alerts.size(); ++i) {
@@ -382,6 +285,17 @@ void Session::finish_action(ActionRecord rec, ApplyResult& res) {
     }
 }
 
+void Session::credit_found_keys(const std::vector<std::string>& keys, int minute) {
+    // Finding a rubric item's key row by query counts as taking its action, so it also sets
+    // the flags that action sets here (a confirmed detection test, a reviewed history...).
+    for (const auto& it : scenario().rubric) {
+        if (it.evidence.empty() || std::find(keys.begin(), keys.end(), it.evidence) == keys.end())
+            continue;
+        if (const Response* r = find_response(it.action, it.target))
+            for (const auto& f : r->sets) set_flag(f, minute);
+    }
+}
+
 ApplyResult Session::apply(std::string_view raw_line) {
     ApplyResult res;
     std::string line = trim(raw_line);
@@ -476,6 +390,7 @@ ApplyResult Session::apply(std::string_view raw_line) {
             rec.outcome = q.text;
             rec.found_keys = q.found_keys;
             m_found_keys.insert(q.found_keys.begin(), q.found_keys.end());
+            credit_found_keys(q.found_keys, done_at);
         }
     } else if (is_suppression_action(id))
         rec.outcome = commit_suppression(id, target, done_at);

@@ -116,8 +116,11 @@ class Session {
     /// Changes only when visible_table(name) changes content, so a view over it (the GUI's
     /// sorted, filtered rows) is rebuilt only then, not after every action.
     uint64_t visible_version(std::string_view name) const;
-    /// Every visible table, for the query console.
+    /// Every revealed table, and the simulated SecurityAlert and AzureActivity (evidence panels).
     std::vector<const Table*> visible_tables() const;
+    /// Every table of the workspace as it stands now, revealed or not: the query console, like a
+    /// real Log Analytics workspace, can query any table; the investigation buttons only open one.
+    std::vector<const Table*> queryable_tables() const;
 
     // Suppression rules (sim/src/session_suppression.cpp). Change them only through apply():
     // create_suppression_rule SPEC, edit_suppression_rule SPEC, simulate_suppression_rule SPEC,
@@ -155,6 +158,12 @@ class Session {
     std::string commit_suppression(const std::string& action, const std::string& target,
                                    int minute);
     void suppress_on_release(AlertState& st, int minute);
+    /// A table's rows up to the clock (and fired events); simulated tables built from the state.
+    const Table* table_as_of(std::string_view name) const;
+    /// SecurityAlert and AzureActivity when the scenario does not author them.
+    bool simulated_table(std::string_view name) const;
+    /// Flags the matching investigation action would set, for key rows a query found.
+    void credit_found_keys(const std::vector<std::string>& keys, int minute);
 
     std::shared_ptr<const ScenarioInstance> m_inst;
     const Catalog* m_catalog;
@@ -180,6 +189,10 @@ class Session {
     /// Per visible table: its version (see visible_version) and the rows its copy holds.
     mutable std::map<std::string, std::pair<uint64_t, std::vector<uint32_t>>> m_visible_rows;
     mutable uint64_t m_table_builds = 0;
+    /// Brings `copy` to the rows of `full` visible now (kept, appended to, or rebuilt).
+    const Table& update_copy(std::string_view name, const Table& full,
+                             const std::vector<int>& minutes, const std::vector<std::string>& after,
+                             Table& copy) const;
     uint64_t m_version = 0; ///< bumps when what is visible may change
 };
 
