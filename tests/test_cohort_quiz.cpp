@@ -173,6 +173,7 @@ TEST_CASE("a cohort's quiz results are grouped by bank and analysed", "[cohort][
     CHECK(items_csv.find("module_4_8,posture-ssh-port,numeric,5,60.00,") != std::string::npos);
     std::string html = cohort_html({}, CohortSummary{}, &q);
     CHECK(html.find("<h1>Knowledge checks</h1>") != std::string::npos);
+    CHECK(html.find("Mean score by workflow step") == std::string::npos); // no transcripts
     CHECK(html.find("posture-ssh-port") != std::string::npos);
     CHECK(html.find("score_mismatch: the file says 100.00%") != std::string::npos);
 

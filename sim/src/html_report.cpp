@@ -188,6 +188,9 @@ std::string debrief_html(const Session& session, const Score& score, const std::
 
 std::string cohort_html(const std::vector<GradedAttempt>& attempts, const CohortSummary& s,
                         const QuizCohort* quizzes) {
+    // Only quiz results: no empty transcript tables above them.
+    if (attempts.empty() && quizzes && !quizzes->results.empty())
+        return page("Cohort results", quiz_cohort_html(*quizzes));
     std::string b = "<h1>Cohort results</h1>\n";
     b += fmt::format(
         "<div class=\"meta\">{} attempts &middot; {} graded &middot; {} flagged</div>\n",
