@@ -25,7 +25,7 @@ shot rules_form
 click 191 526 # "Simulate (2 min)"
 click 333 526 # "Create rule (4 min)"
 step key F2   # close the window, then wait in the command line
-step key ctrl+l
+click 800 943 # the command line under the log
 type_text "wait 75"
 step key Return
 shot queue_greyed
