@@ -86,8 +86,8 @@ void draw_rule_table(Workspace& ws) {
 void draw_audit(Workspace& ws) {
     const Session& s = ws.session();
     ImGui::TextColored(kDim,
-                       "Every alert a rule dismissed, also queryable as %s in the query "
-                       "console.",
+                       "Every alert a rule dismissed; in the query console: %s | where Status == "
+                       "\"Dismissed\"",
                        kSuppressionTable);
     if (s.suppressed().empty()) {
         ImGui::TextColored(kDim, "No alert has been suppressed in this session.");
@@ -95,12 +95,13 @@ void draw_audit(Workspace& ws) {
     }
     const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
-    if (!ImGui::BeginTable("audit", 5, tf)) return;
+    if (!ImGui::BeginTable("audit", 6, tf)) return;
     table_column("Time", 3);
     table_column("Alert", 7);
     table_column("Name", 0);
     table_column("Severity", 5);
     table_column("Rule", 10);
+    table_column("Reason", 11);
     ImGui::TableHeadersRow();
     for (const auto& e : s.suppressed()) {
         const AlertState* st = s.alert(e.alert_id);
@@ -117,6 +118,8 @@ void draw_audit(Workspace& ws) {
                                std::string(severity_name(s.alert_def(*st).severity)).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(e.rule.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.reason.c_str());
     }
     ImGui::EndTable();
 }
@@ -124,7 +127,7 @@ void draw_audit(Workspace& ws) {
 void draw_activity(Workspace& ws) {
     const Session& s = ws.session();
     ImGui::TextColored(kDim, "Rule writes and deletes as the Activity Log keeps them (%s).",
-                       kRuleActivityTable);
+                       kActivityTable);
     if (s.rule_activity().empty()) {
         ImGui::TextColored(kDim, "No rule has been changed in this session.");
         return;
