@@ -3,6 +3,7 @@
 // and scenario, the score distribution per workflow step, the most missed and most harmful
 // actions, flags, and item analysis of the quiz results (sim/quiz_stats.hpp).
 #include "alertdrill/cohort.hpp"
+#include "alertdrill/cohort_quiz.hpp"
 #include "alertdrill/quiz_stats.hpp"
 #include "cli/query_runner.hpp"
 #include "gui/panels/panels.hpp"
@@ -46,28 +47,21 @@ void grade(const Workspace& ws) {
     GradeOptions opts;
     opts.jobs = 0; // every core: a cohort of a thousand grades in seconds
     opts.runner = cli::make_query_runner();
-    g.attempts = grade_files(files, ws.catalog(), opts, unreadable, skipped);
+    // Quiz results are re-graded from their answers (a mark in a file is never trusted), as
+    // `alertdrill grade` does, and analysed per bank.
+    std::vector<GradedQuiz> quiz_files;
+    g.attempts = grade_files(files, ws.catalog(), opts, unreadable, skipped, &quiz_files);
     g.summary = summarize(g.attempts);
     std::stable_sort(g.attempts.begin(), g.attempts.end(), [](const auto& a, const auto& b) {
         return std::tie(a.trainee, a.scenario_id) < std::tie(b.trainee, b.scenario_id);
     });
     g.problems = missing;
     g.problems.insert(g.problems.end(), unreadable.begin(), unreadable.end());
-    // Quiz results are what grade_files skips; they are analysed per bank.
-    std::map<std::string, std::vector<QuizResult>> by_bank;
-    for (const auto& f : files) {
-        QuizResult r;
-        std::string err;
-        if (load_quiz_result(f, r, err)) by_bank[r.bank_id].push_back(std::move(r));
-    }
-    for (const auto& [id, results] : by_bank) {
-        ItemAnalysis a;
-        std::string err;
-        if (analyse_results(results, a, err))
-            g.quizzes.push_back(std::move(a));
-        else
-            g.problems.push_back(id + ": " + err);
-    }
+    QuizCohort quizzes = summarize_quizzes(std::move(quiz_files));
+    for (const auto& r : quizzes.results)
+        for (const auto& f : r.flags)
+            g.problems.push_back(r.path + ": " + f.kind + ": " + f.message);
+    g.quizzes = std::move(quizzes.banks);
     g.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
