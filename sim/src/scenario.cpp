@@ -78,7 +78,8 @@ std::optional<ScenarioDef> load_scenario_text(const std::string& text, const std
                                               const ScenarioLimits& limits) {
     if (text.size() > limits.max_file_bytes) {
         diags.error({path, 0, 0}, "file is " + std::to_string(text.size()) +
-                                      " bytes; the limit is " + std::to_string(limits.max_file_bytes));
+                                      " bytes; the limit is " +
+                                      std::to_string(limits.max_file_bytes));
         return std::nullopt;
     }
     return build_from_text(text, path, catalog, diags, limits, true);
@@ -120,6 +121,7 @@ instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagn
     keep_if_holds(resolved->rubric, vars);
     keep_if_holds(resolved->harmful, vars);
     keep_if_holds(resolved->report, vars);
+    keep_if_holds(resolved->checkpoints, vars);
     for (auto& t : resolved->tables) keep_if_holds(t.rows, vars);
     inst->def = std::move(*resolved);
     detail::build_evidence(*inst);

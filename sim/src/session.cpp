@@ -4,7 +4,6 @@
 #include "alertdrill/text.hpp"
 
 #include <algorithm>
-#include <climits>
 
 namespace alertdrill {
 
@@ -82,87 +81,6 @@ bool Session::done(std::string_view action, std::string_view target) const {
     return false;
 }
 
-std::vector<std::string> Session::revealed_tables() const {
-    std::vector<std::string> out;
-    for (const auto& t : scenario().tables)
-        if (m_revealed.count(t.name)) out.push_back(t.name);
-    return out;
-}
-
-const Table* Session::visible_table(std::string_view name) const {
-    if (name == kSuppressionTable || name == kRuleActivityTable) {
-        auto& slot = m_visible_cache[std::string(name)];
-        if (slot.first != m_version + 1)
-            slot = {m_version + 1, name == kSuppressionTable
-                                       ? suppression_audit_table(m_suppressed, scenario())
-                                       : rule_activity_table(m_rule_activity, scenario())};
-        return &slot.second;
-    }
-    if (!table_revealed(name)) return nullptr;
-    int ti = m_inst->table_index(name);
-    if (ti < 0) return nullptr;
-    auto& slot = m_visible_cache[std::string(name)];
-    if (slot.first == m_version + 1) return &slot.second;
-    const Table& full = m_inst->tables[ti];
-    const auto& minutes = m_inst->row_minute[ti];
-    const auto& after = m_inst->row_after[ti];
-    Table t(full.name());
-    for (const auto& c : full.columns()) t.add_column(c.name(), c.type());
-    size_t out_row = 0;
-    for (size_t r = 0; r < full.row_count(); ++r) {
-        if (minutes[r] != INT_MIN && minutes[r] > m_now) continue;
-        if (!after[r].empty() && !m_fired.count(after[r])) continue;
-        for (size_t c = 0; c < full.columns().size(); ++c) {
-            const Column& src = full.columns()[c];
-            Column& dst = t.columns()[c];
-            if (src.is_null(r))
-                dst.push_null();
-            else if (src.type() == ColumnType::String || src.type() == ColumnType::Dynamic)
-                dst.push_string(src.str(r));
-            else if (src.type() == ColumnType::Real)
-                dst.push_real(src.real(r));
-            else
-                dst.push_int(src.i64(r));
-        }
-        if (const std::string* k = full.key_of(r)) t.mark_key(out_row, *k);
-        ++out_row;
-    }
-    slot = {m_version + 1, std::move(t)};
-    return &slot.second;
-}
-
-std::vector<const Table*> Session::visible_tables() const {
-    std::vector<const Table*> out;
-    for (const auto& name : revealed_tables())
-        if (const Table* t = visible_table(name)) out.push_back(t);
-    for (const char* name : {kSuppressionTable, kRuleActivityTable}) // simulated, always there
-        if (!table_revealed(name)) out.push_back(visible_table(name));
-    return out;
-}
-
-std::vector<std::string> Session::expert_path() const {
-    std::vector<std::string> out;
-    auto report_lines = [&] {
-        for (const auto& f : scenario().report) {
-            std::string text = f.example;
-            if (text.empty())
-                for (const auto& g : f.keywords) text += (text.empty() ? "" : ", ") + g.front();
-            out.push_back("report_" + f.id + " " + text);
-        }
-    };
-    bool reported = false;
-    for (const auto& it : scenario().rubric) {
-        if (it.action == "submit_report" && !reported) {
-            report_lines();
-            reported = true;
-        }
-        if (it.action == "run_query") continue; // evidence items are met by the action beside them
-        out.push_back(it.target.empty() ? it.action : it.action + " " + it.target);
-    }
-    if (!reported) report_lines();
-    return out;
-}
-
 void Session::release_alert(const std::string& id, int minute, std::vector<std::string>& happened) {
     if (alert(id)) return;
     for (size_t i = 0; i < scenario().alerts.size(); ++i) {
@@ -178,6 +96,7 @@ void Session::release_alert(const std::string& id, int minute, std::vector<std::
                            d.display_name + " on " + d.resource + " (" + d.id + ")";
         m_timeline.push_back({minute, TimelineEntry::Kind::Alert, text, d.id});
         happened.push_back(text);
+        trigger_checkpoints("", "", d.id, minute);
         return;
     }
 }
@@ -367,6 +286,13 @@ void Session::finish_action(ActionRecord rec, ApplyResult& res) {
 }
 
 ApplyResult Session::apply(std::string_view raw_line) {
+    m_newly_due.clear();
+    ApplyResult res = apply_line(raw_line);
+    if (res.ok) res.checkpoints_due = m_newly_due;
+    return res;
+}
+
+ApplyResult Session::apply_line(std::string_view raw_line) {
     ApplyResult res;
     std::string line = trim(raw_line);
     if (line.size() > 8192) {
@@ -385,10 +311,11 @@ ApplyResult Session::apply(std::string_view raw_line) {
     begin();
     const std::string& verb = words[0];
     if (verb == "wait" || verb == "hint" || verb == "end") return apply_builtin(words, line);
+    if (verb == kAnswerCommand) return apply_answer(line);
     const ActionDef* a = m_catalog->find(verb);
     if (!a) {
         auto ids = m_catalog->ids();
-        ids.insert(ids.end(), {"wait", "hint", "end"});
+        ids.insert(ids.end(), {"wait", "hint", "end", kAnswerCommand});
         res.error = "unknown action '" + verb + "'" + did_you_mean(verb, ids);
         return res;
     }
@@ -463,6 +390,7 @@ ApplyResult Session::apply(std::string_view raw_line) {
         }
     } else if (is_suppression_action(id))
         rec.outcome = commit_suppression(id, target, done_at);
+    trigger_checkpoints(a->id, target, "", done_at);
     ++m_version;
     finish_action(std::move(rec), res);
     return res;
