@@ -263,3 +263,34 @@ points = 1
           "error: a checkpoint question cannot be of type 'evidence'"})
         CHECK(got.find(want) != std::string::npos);
 }
+
+TEST_CASE("a checkpoint after an action alias fires on the catalog action", "[checkpoint]") {
+    std::string text, err;
+    REQUIRE(read_file("tests/data/valid/minimal.toml", text, err));
+    auto at = text.find("points = 40");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 11, "points = 37");
+    text += R"(
+[[checkpoint]]
+id = "worked"
+after = "query"
+step = "analysis"
+points = 3
+  [checkpoint.question]
+  type = "truefalse"
+  text = "Did a guess succeed before minute 0?"
+  answer = false
+)";
+    Diagnostics d;
+    auto def = load_scenario_text(text, "alias.toml", test::catalog(), d);
+    INFO(d.format());
+    REQUIRE(def);
+    auto inst = instantiate(*def, test::catalog(), 1, d);
+    REQUIRE(inst);
+    Session s(inst, test::catalog());
+    ApplyResult r = s.apply("run_query Syslog | take 1");
+    REQUIRE(r.ok);
+    CHECK(r.checkpoints_due == std::vector<std::string>{"worked"});
+    REQUIRE(s.apply("answer worked false").ok);
+    CHECK(compute_score(s).checkpoints.at(0).earned == 3);
+}

@@ -44,9 +44,11 @@ void Session::trigger_checkpoints(const std::string& action, const std::string& 
                                   const std::string& alert_id, int minute) {
     for (const auto& c : scenario().checkpoints) {
         if (m_checkpoint_due.count(c.id)) continue;
+        // The catalog's id, so an alias in `after` (query for run_query) matches too.
+        const ActionDef* after = c.after_action.empty() ? nullptr : m_catalog->find(c.after_action);
         bool fires = !alert_id.empty()
                          ? c.on_alert == alert_id
-                         : !c.after_action.empty() && c.after_action == action &&
+                         : after && after->id == action &&
                                (c.after_target.empty() || iequals(c.after_target, target));
         if (!fires) continue;
         m_checkpoint_due[c.id] = minute;
