@@ -20,13 +20,12 @@ void build_checkpoints(TableReader& top, ScenarioDef& s) {
             r.error("id", "checkpoint id '" + c.id + "' has a space; answers name it as one word");
         auto after = r.string("after", false);
         auto on_alert = r.string("on_alert", false);
-        if (after && on_alert)
-            r.error("on_alert",
-                    "checkpoint '" + c.id + "' has both 'after' and 'on_alert'; give one trigger");
-        else if (!after && !on_alert)
+        auto on_evidence = r.string("on_evidence", false);
+        if (!after && !on_alert && !on_evidence)
             r.diags().error(c.pos, "checkpoint '" + c.id +
-                                       "' needs a trigger: 'after = \"ACTION [TARGET]\"' or "
-                                       "'on_alert = \"ALERT-ID\"'");
+                                       "' needs a trigger: 'after = \"ACTION [TARGET]\"', "
+                                       "'on_alert = \"ALERT-ID\"' or 'on_evidence = \"KEY\"'");
+        c.on_evidence = on_evidence.value_or("");
         if (after) {
             auto words = split_ws(*after);
             if (words.empty())
@@ -62,8 +61,11 @@ void build_checkpoints(TableReader& top, ScenarioDef& s) {
 
 void check_checkpoints(const ScenarioDef& s, const Catalog& catalog, Diagnostics& d) {
     std::set<std::string> ids;
-    std::vector<std::string> alert_ids, action_ids = catalog.ids();
+    std::vector<std::string> alert_ids, keys, action_ids = catalog.ids();
     for (const auto& a : s.alerts) alert_ids.push_back(a.id);
+    for (const auto& t : s.tables)
+        for (const auto& row : t.rows)
+            if (!row.key.empty()) keys.push_back(row.key);
     for (const auto& c : s.checkpoints) {
         std::string where = "checkpoint '" + c.id + "'";
         if (!c.id.empty() && !ids.insert(c.id).second)
@@ -92,6 +94,11 @@ void check_checkpoints(const ScenarioDef& s, const Catalog& catalog, Diagnostics
             d.error(c.pos, where + " is due when alert '" + c.on_alert +
                                "' appears, which is not defined" +
                                did_you_mean(c.on_alert, alert_ids));
+        if (!c.on_evidence.empty() &&
+            std::find(keys.begin(), keys.end(), c.on_evidence) == keys.end())
+            d.error(c.pos, where + " is due when evidence '" + c.on_evidence +
+                               "' is found, but no table row has that _key" +
+                               did_you_mean(c.on_evidence, keys));
     }
 }
 

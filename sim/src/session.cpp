@@ -285,6 +285,17 @@ void Session::finish_action(ActionRecord rec, ApplyResult& res) {
     }
 }
 
+void Session::credit_found_keys(const std::vector<std::string>& keys, int minute) {
+    // Finding a rubric item's key row by query counts as taking its action, so it also sets
+    // the flags that action sets here (a confirmed detection test, a reviewed history...).
+    for (const auto& it : scenario().rubric) {
+        if (it.evidence.empty() || std::find(keys.begin(), keys.end(), it.evidence) == keys.end())
+            continue;
+        if (const Response* r = find_response(it.action, it.target))
+            for (const auto& f : r->sets) set_flag(f, minute);
+    }
+}
+
 ApplyResult Session::apply(std::string_view raw_line) {
     m_newly_due.clear();
     ApplyResult res = apply_line(raw_line);
@@ -387,10 +398,11 @@ ApplyResult Session::apply_line(std::string_view raw_line) {
             rec.outcome = q.text;
             rec.found_keys = q.found_keys;
             m_found_keys.insert(q.found_keys.begin(), q.found_keys.end());
+            credit_found_keys(q.found_keys, done_at);
         }
     } else if (is_suppression_action(id))
         rec.outcome = commit_suppression(id, target, done_at);
-    trigger_checkpoints(a->id, target, "", done_at);
+    trigger_checkpoints(a->id, target, "", done_at, rec.found_keys);
     ++m_version;
     finish_action(std::move(rec), res);
     return res;

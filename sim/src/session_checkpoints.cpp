@@ -41,15 +41,22 @@ std::vector<DueCheckpoint> Session::due_checkpoints() const {
 }
 
 void Session::trigger_checkpoints(const std::string& action, const std::string& target,
-                                  const std::string& alert_id, int minute) {
+                                  const std::string& alert_id, int minute,
+                                  const std::vector<std::string>& found_keys) {
     for (const auto& c : scenario().checkpoints) {
         if (m_checkpoint_due.count(c.id)) continue;
-        // The catalog's id, so an alias in `after` (query for run_query) matches too.
-        const ActionDef* after = c.after_action.empty() ? nullptr : m_catalog->find(c.after_action);
-        bool fires = !alert_id.empty()
-                         ? c.on_alert == alert_id
-                         : after && after->id == action &&
-                               (c.after_target.empty() || iequals(c.after_target, target));
+        bool fires = false;
+        if (!alert_id.empty()) {
+            fires = c.on_alert == alert_id;
+        } else {
+            // The catalog's id, so an alias in `after` (query for run_query) matches too.
+            const ActionDef* after =
+                c.after_action.empty() ? nullptr : m_catalog->find(c.after_action);
+            fires = (after && after->id == action &&
+                     (c.after_target.empty() || iequals(c.after_target, target))) ||
+                    (!c.on_evidence.empty() && std::find(found_keys.begin(), found_keys.end(),
+                                                         c.on_evidence) != found_keys.end());
+        }
         if (!fires) continue;
         m_checkpoint_due[c.id] = minute;
         m_checkpoint_order.push_back(c.id);

@@ -222,13 +222,14 @@ struct ReportField {
 const std::vector<std::string>& report_field_ids();
 
 /// A question the scenario asks at a point in its flow, answered with `answer ID ANSWER`. It is
-/// due once its trigger fires (after an action, or when an alert appears) and stays due until
-/// answered; its points count in `step`, in proportion to the answer's grade.
+/// due once any of its triggers fires (after an action, when an alert appears, when a query finds
+/// a key evidence row) and stays due until answered; its points count in `step`, in proportion to the answer's grade.
 struct Checkpoint {
     std::string id;
     std::string after_action; ///< trigger: after this action...
     std::string after_target; ///< ...on this target ("" = any)
     std::string on_alert;     ///< or: when this alert is released (and not suppressed)
+    std::string on_evidence;  ///< or: when a query brings this key evidence row into its result
     Step step = Step::Analysis;
     int points = 0;
     Question question; ///< inline, the question-bank format; its id is the checkpoint's
