@@ -1,6 +1,7 @@
 // Scenario checkpoints: questions due after an action or an alert, answered with
 // `answer ID ANSWER` through Session::apply, scored in their step and re-scored from the
 // transcript.
+#include "alertdrill/query_console.hpp"
 #include "alertdrill/scoring.hpp"
 #include "alertdrill/text.hpp"
 #include "alertdrill/transcript.hpp"
@@ -293,4 +294,21 @@ points = 3
     CHECK(r.checkpoints_due == std::vector<std::string>{"worked"});
     REQUIRE(s.apply("answer worked false").ok);
     CHECK(compute_score(s).checkpoints.at(0).earned == 3);
+}
+
+TEST_CASE("a checkpoint is due when a query finds its evidence row", "[checkpoint]") {
+    auto s = start("crypto_mining_vm");
+    s->set_query_runner(run_session_query);
+    REQUIRE(s->apply("review_alert_details mining-01").ok);
+    ApplyResult none = s->apply("query Syslog | take 3");
+    REQUIRE(none.ok);
+    CHECK(none.checkpoints_due.empty());
+    ApplyResult r =
+        s->apply("query Syslog | where Computer == \"vm-web-prod-01\" and SyslogMessage "
+                 "has \"Accepted password\"");
+    REQUIRE(r.ok);
+    CHECK(r.checkpoints_due == std::vector<std::string>{"entry_ip"});
+    CHECK_FALSE(s->done("review_auth_logs"));
+    REQUIRE(s->apply("answer entry_ip 203.0.113.77").ok);
+    CHECK(checkpoint_score(compute_score(*s), "entry_ip").earned == 3);
 }

@@ -223,7 +223,8 @@ const std::vector<std::string>& report_field_ids();
 
 /// A question the scenario asks at a point in its flow, answered with `answer ID ANSWER`. It is
 /// due once any of its triggers fires (after an action, when an alert appears, when a query finds
-/// a key evidence row) and stays due until answered; its points count in `step`, in proportion to the answer's grade.
+/// a key evidence row) and stays due until answered; its points count in `step`, in proportion to
+/// the answer's grade.
 struct Checkpoint {
     std::string id;
     std::string after_action; ///< trigger: after this action...
