@@ -12,7 +12,8 @@ using nlohmann::json;
 
 Transcript make_transcript(const Session& s, uint64_t seed,
                            const std::map<std::string, std::string>& variant,
-                           const std::string& trainee, const std::string& started_utc) {
+                           const std::string& trainee, const std::string& started_utc,
+                           const std::string& ended_utc) {
     Transcript t;
     t.scenario_id = s.scenario().id;
     t.scenario_path = s.scenario().path;
@@ -22,6 +23,7 @@ Transcript make_transcript(const Session& s, uint64_t seed,
     t.mode = s.mode();
     t.trainee = trainee;
     t.started_utc = started_utc;
+    t.ended_utc = ended_utc;
     t.actions = s.history();
     t.finished = s.state() == SessionState::Debrief;
     t.score = score_to_json(compute_score(s));
@@ -37,7 +39,7 @@ json transcript_to_json(const Transcript& t) {
         if (!a.hint_item.empty()) j["hint_item"] = a.hint_item;
         actions.push_back(std::move(j));
     }
-    return {
+    json j = {
         {"format", kTranscriptFormat},
         {"version", t.version},
         {"alertdrill", ALERTDRILL_VERSION},
@@ -50,10 +52,15 @@ json transcript_to_json(const Transcript& t) {
         {"finished", t.finished},
         {"actions", actions},
         {"score", t.score}};
+    if (!t.ended_utc.empty()) j["ended_utc"] = t.ended_utc;
+    return j;
 }
 
 bool save_transcript(const std::string& path, const Transcript& t, std::string& error) {
-    return write_file_atomic(path, transcript_to_json(t).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", error);
+    return write_file_atomic(
+        path,
+        transcript_to_json(t).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
+        error);
 }
 
 namespace {
@@ -154,6 +161,7 @@ std::optional<Transcript> parse_transcript(const std::string& text, const std::s
     }
     ok &= field(j, "trainee", t.trainee, path, "the transcript", d, false);
     ok &= field(j, "started_utc", t.started_utc, path, "the transcript", d, false);
+    ok &= field(j, "ended_utc", t.ended_utc, path, "the transcript", d, false);
     ok &= field(j, "finished", t.finished, path, "the transcript", d, false);
     if (j.contains("score")) t.score = j["score"];
     auto acts = j.find("actions");

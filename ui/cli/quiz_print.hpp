@@ -3,6 +3,7 @@
 // through escape_control so a bank cannot drive the terminal.
 #include "alertdrill/quiz_attempt.hpp"
 #include "alertdrill/quiz_result.hpp"
+#include "alertdrill/quiz_stats.hpp"
 
 #include <ostream>
 
@@ -15,5 +16,7 @@ void print_question_body(std::ostream& os, const PresentedQuestion& p);
 std::string answer_help(const Question& q, bool skippable = true);
 void print_try_feedback(std::ostream& os, const TryFeedback& fb);
 void print_result(std::ostream& os, const QuizResult& r);
+/// Moodle-style item analysis: test statistics, one row per question, common misconceptions.
+void print_item_analysis(std::ostream& out, const ItemAnalysis& a);
 
 } // namespace alertdrill::cli

@@ -1,5 +1,7 @@
 #pragma once
 // Small text helpers shared by loaders and front ends.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,5 +31,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 /// Reads a whole file; false with `error` set when it cannot be read or exceeds `max_bytes`.
 bool read_file(const std::string& path, std::string& out, std::string& error,
                size_t max_bytes = 16u << 20);
+
+/// Seconds since 1970 of a UTC time written `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, as transcripts
+/// record it; nullopt for anything else.
+std::optional<double> parse_utc_seconds(std::string_view iso);
 
 } // namespace alertdrill
