@@ -52,6 +52,27 @@ TEST_CASE("evidence view filters case-insensitively across columns", "[gui]") {
     CHECK(v.rows().size() == 6);
 }
 
+TEST_CASE("evidence view skips only the number and date columns that cannot show the filter",
+          "[gui]") {
+    Table t = sample(); // times from 2026-03-14T02:10:00Z, one a minute
+    EvidenceView v;
+    v.set_filter("T02:12:00z"); // a date-time's text, any case
+    v.update(&t, 1);
+    CHECK(v.rows() == rows({2}));
+    v.set_filter("2026-03-14T02:1");
+    v.update(&t, 1);
+    CHECK(v.rows().size() == 6);
+    v.set_filter("-"); // a separator both dates and negative numbers print
+    v.update(&t, 1);
+    CHECK(v.rows().size() == 6);
+    v.set_filter("42");
+    v.update(&t, 1);
+    CHECK(v.rows() == rows({4}));
+    v.set_filter("10.0.0.9"); // an IP: only the text column can hold it
+    v.update(&t, 1);
+    CHECK(v.rows() == rows({0, 5}));
+}
+
 TEST_CASE("evidence view sorts text by value and numbers numerically, nulls first", "[gui]") {
     Table t = sample();
     EvidenceView v;

@@ -2,6 +2,7 @@
 
 #include "alertdrill/text.hpp"
 #include "alertdrill/toml_reader.hpp"
+#include "scenario_internal.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -72,12 +73,17 @@ bool load_catalog(const std::string& path, Catalog& out, Diagnostics& diags) {
 
 bool load_catalog_text(std::string_view text, const std::string& path, Catalog& out,
                        Diagnostics& diags) {
-    size_t before = diags.error_count();
     auto doc = parse_toml_text(text, path, diags);
     if (!doc) return false;
+    return detail::load_catalog_doc(*doc, path, out, diags);
+}
+
+bool detail::load_catalog_doc(const toml::table& doc, const std::string& path, Catalog& out,
+                              Diagnostics& diags) {
+    size_t before = diags.error_count();
     out = Catalog();
     out.set_path(path);
-    TableReader top(*doc, path, diags, "the action catalog");
+    TableReader top(doc, path, diags, "the action catalog");
     std::set<std::string> seen;
     for (auto& r : top.tables("action", true)) {
         ActionDef a;

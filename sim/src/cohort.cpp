@@ -151,7 +151,7 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, BankCache* ban
         return FileKind::Skipped;
     }
     Diagnostics d;
-    auto t = parse_transcript(text, path, d);
+    auto t = transcript_from_json(std::move(j), path, d);
     if (!t) {
         message =
             d.items().empty() ? path + ": not a readable transcript" : d.items().front().format();

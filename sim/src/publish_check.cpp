@@ -2,7 +2,7 @@
 
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/scoring.hpp"
-#include "alertdrill/script.hpp"
+#include "alertdrill/script_play.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -32,24 +32,9 @@ void check_golden(const ScenarioDef& def, const Catalog& cat, const std::string&
     for (const auto& path : scripts) {
         Script script;
         if (!load_script(path, script, d)) continue;
-        auto inst = instantiate(def, cat, script.seed.value_or(1), d, script.variant);
-        if (!inst) continue;
-        Session s(inst, cat,
-                  script.mode && *script.mode == "assessment" ? Mode::Assessment : Mode::Practice);
-        if (runner) s.set_query_runner(runner);
-        bool ok = true;
-        for (const auto& line : script.lines) {
-            if (is_view_command(line.text.substr(0, line.text.find(' ')))) continue;
-            ApplyResult r = s.apply(line.text);
-            if (!r.ok) {
-                d.error({path, line.number, 1}, "refused: " + r.error);
-                ok = false;
-                break;
-            }
-        }
-        if (!ok) continue;
-        if (s.state() != SessionState::Debrief) s.apply("end");
-        int total = compute_score(s).total;
+        auto s = play_script(def, cat, script, path, d, runner);
+        if (!s) continue;
+        int total = compute_score(*s).total;
         if (total < 100)
             d.error({path, 1, 1}, "the expert script scores " + std::to_string(total) +
                                       ", not the maximum (100)");

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
+#include <mutex>
 
 namespace alertdrill {
 
@@ -22,24 +23,32 @@ int ScenarioInstance::table_index(std::string_view name) const {
     return -1;
 }
 
-namespace {
-
-std::optional<ScenarioDef> build_from_text(const std::string& text, const std::string& path,
-                                           const Catalog& catalog, Diagnostics& diags,
-                                           const ScenarioLimits& limits, bool check) {
+std::optional<ScenarioDef> detail::build_scenario_doc(const toml::table& doc,
+                                                      const std::string& text,
+                                                      const std::string& path,
+                                                      const Catalog& catalog, Diagnostics& diags,
+                                                      const ScenarioLimits& limits, bool check) {
     size_t errors_before = diags.error_count();
-    auto doc = parse_toml_text(text, path, diags);
-    if (!doc) return std::nullopt;
     ScenarioDef s;
     s.path = path;
     s.id = fs::path(path).stem().string();
     s.content_hash = content_hash(text);
     s.source_text = text;
-    TableReader top(*doc, path, diags, "the scenario file");
+    TableReader top(doc, path, diags, "the scenario file");
     detail::build_scenario(top, s, catalog);
     if (check) detail::check_scenario(s, catalog, limits, diags);
     if (diags.error_count() > errors_before) return std::nullopt;
     return s;
+}
+
+namespace {
+
+std::optional<ScenarioDef> build_from_text(const std::string& text, const std::string& path,
+                                           const Catalog& catalog, Diagnostics& diags,
+                                           const ScenarioLimits& limits, bool check) {
+    auto doc = parse_toml_text(text, path, diags);
+    if (!doc) return std::nullopt;
+    return detail::build_scenario_doc(*doc, text, path, catalog, diags, limits, check);
 }
 
 std::string substitute(std::string text, const std::map<std::string, std::string>& vars) {
@@ -85,9 +94,53 @@ std::optional<ScenarioDef> load_scenario_text(const std::string& text, const std
     return build_from_text(text, path, catalog, diags, limits, true);
 }
 
+namespace {
+
+/// Scenarios resolved for a set of variable values, by everything that decides the result (the
+/// file, the catalog's steps, the values, the substituted text). Re-scoring a class replays
+/// many transcripts of the same scenario and values; parsing the TOML again for each was most
+/// of the cost of a replay. Bounded (a class uses a few hundred variants at most), emptied
+/// when full.
+struct Resolved {
+    ScenarioDef def;
+    Diagnostics diags; ///< what building it reported (warnings), given to every caller
+};
+
+class ResolvedCache {
+  public:
+    std::shared_ptr<const Resolved> find(const std::string& key) {
+        std::lock_guard lock(m_mutex);
+        auto it = m_items.find(key);
+        return it == m_items.end() ? nullptr : it->second;
+    }
+    void put(std::string key, std::shared_ptr<const Resolved> r) {
+        std::lock_guard lock(m_mutex);
+        if (m_items.size() >= 256) m_items.clear();
+        m_items.emplace(std::move(key), std::move(r));
+    }
+
+  private:
+    std::mutex m_mutex;
+    std::map<std::string, std::shared_ptr<const Resolved>> m_items;
+};
+ResolvedCache g_resolved;
+
+/// What a scenario takes from the catalog while it is built: each action's id, aliases, step.
+std::string catalog_fingerprint(const Catalog& catalog) {
+    std::string all;
+    for (const auto& a : catalog.actions()) {
+        all += a.id + ':' + std::to_string(int(a.step));
+        for (const auto& al : a.aliases) all += ',' + al;
+        all += ';';
+    }
+    return content_hash(all);
+}
+
+} // namespace
+
 std::shared_ptr<const ScenarioInstance>
 instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagnostics& diags,
-            const std::map<std::string, std::string>& overrides) {
+            const std::map<std::string, std::string>& overrides, bool evidence) {
     auto inst = std::make_shared<ScenarioInstance>();
     inst->seed = seed;
     for (const auto& v : def.variables) {
@@ -109,22 +162,37 @@ instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagn
             diags.error({def.path, 0, 0}, "the scenario has no variable '" + name + "'");
             return nullptr;
         }
-    std::string text = substitute(def.source_text, inst->variables);
-    auto resolved = build_from_text(text, def.path, catalog, diags, {}, false);
-    if (!resolved) return nullptr;
-    resolved->content_hash = def.content_hash;
-    resolved->source_text.clear();
-    const auto& vars = inst->variables;
-    keep_if_holds(resolved->alerts, vars);
-    keep_if_holds(resolved->responses, vars);
-    keep_if_holds(resolved->attacker, vars);
-    keep_if_holds(resolved->rubric, vars);
-    keep_if_holds(resolved->harmful, vars);
-    keep_if_holds(resolved->report, vars);
-    keep_if_holds(resolved->checkpoints, vars);
-    for (auto& t : resolved->tables) keep_if_holds(t.rows, vars);
-    inst->def = std::move(*resolved);
-    detail::build_evidence(*inst);
+    // The file's text is known by its hash and length: substituting and hashing it again for
+    // every replay would cost a good part of what the cache saves.
+    std::string key = def.path + '\n' + def.content_hash + ':' +
+                      std::to_string(def.source_text.size()) + '\n' + catalog_fingerprint(catalog) +
+                      '\n';
+    for (const auto& [k, v] : inst->variables) key += k + '=' + v + '\n';
+    auto cached = g_resolved.find(key);
+    if (!cached) {
+        const std::string text = substitute(def.source_text, inst->variables);
+        Diagnostics d;
+        auto resolved = build_from_text(text, def.path, catalog, d, {}, false);
+        diags.append(d);
+        if (!resolved) return nullptr;
+        resolved->content_hash = def.content_hash;
+        resolved->source_text.clear();
+        const auto& vars = inst->variables;
+        keep_if_holds(resolved->alerts, vars);
+        keep_if_holds(resolved->responses, vars);
+        keep_if_holds(resolved->attacker, vars);
+        keep_if_holds(resolved->rubric, vars);
+        keep_if_holds(resolved->harmful, vars);
+        keep_if_holds(resolved->report, vars);
+        keep_if_holds(resolved->checkpoints, vars);
+        for (auto& t : resolved->tables) keep_if_holds(t.rows, vars);
+        cached = std::make_shared<const Resolved>(Resolved{std::move(*resolved), std::move(d)});
+        g_resolved.put(std::move(key), cached);
+    } else {
+        diags.append(cached->diags);
+    }
+    inst->def = cached->def;
+    if (evidence) detail::build_evidence(*inst);
     return inst;
 }
 

@@ -8,6 +8,16 @@
 namespace alertdrill::detail {
 
 void build_scenario(TableReader& top, ScenarioDef& s, const Catalog& catalog);
+/// Builds (and with `check`, checks) a scenario from its parsed document; `text` is the file's
+/// text (content hash, variants). `validate` parses each file once to learn its kind, then
+/// hands the document here rather than parsing it again.
+std::optional<ScenarioDef> build_scenario_doc(const toml::table& doc, const std::string& text,
+                                              const std::string& path, const Catalog& catalog,
+                                              Diagnostics& diags, const ScenarioLimits& limits,
+                                              bool check);
+/// The action catalog from its parsed document (see build_scenario_doc).
+bool load_catalog_doc(const toml::table& doc, const std::string& path, Catalog& out,
+                      Diagnostics& diags);
 void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog);
 void build_suppressions(TableReader& top, ScenarioDef& s);
 /// [[checkpoint]] tables, each with an inline [checkpoint.question] (scenario_checkpoints.cpp).

@@ -68,12 +68,52 @@ Table security_alert_table(const Session& s) {
 
 } // namespace
 
+const Table& Session::update_copy(std::string_view name, const Table& full,
+                                  const std::vector<int>& minutes,
+                                  const std::vector<std::string>& after, Table& t) const {
+    std::vector<uint32_t> rows;
+    rows.reserve(full.row_count());
+    for (size_t r = 0; r < full.row_count(); ++r) {
+        if (minutes[r] != INT_MIN && minutes[r] > m_now) continue;
+        if (!after[r].empty() && !m_fired.count(after[r])) continue;
+        rows.push_back(static_cast<uint32_t>(r));
+    }
+    // Most actions move the clock past no row of a table: keep the copy when the same rows
+    // are visible (the evidence view and the query console read it after every action). Rows
+    // only ever become visible, mostly later in time: then only the new ones are appended.
+    auto& [version, last] = m_visible_rows[std::string(name)];
+    const bool built = !t.columns().empty();
+    if (built && last == rows) return t;
+    size_t from = 0;
+    if (built && rows.size() > last.size() && std::equal(last.begin(), last.end(), rows.begin()))
+        from = last.size();
+    else
+        t = Table(full.name());
+    const std::vector<uint32_t> added(rows.begin() + std::ptrdiff_t(from), rows.end());
+    for (size_t c = 0; c < full.columns().size(); ++c) {
+        if (!from) t.add_column(full.columns()[c].name(), full.columns()[c].type());
+        t.columns()[c].append_rows(full.columns()[c], added);
+    }
+    for (const auto& [row, key] : full.keys()) {
+        auto it = std::lower_bound(rows.begin() + std::ptrdiff_t(from), rows.end(), row);
+        if (it != rows.end() && *it == row) t.mark_key(size_t(it - rows.begin()), key);
+    }
+    version = ++m_table_builds;
+    last = std::move(rows);
+    return t;
+}
+
 const Table* Session::table_as_of(std::string_view name) const {
     int ti = m_inst->table_index(name);
     bool simulated = name == kSuppressionTable || name == kActivityTable;
     if (ti < 0 && !simulated) return nullptr;
     auto& slot = m_visible_cache[std::string(name)];
     if (slot.first == m_version + 1) return &slot.second;
+    if (ti >= 0 && name != kActivityTable) {
+        slot.first = m_version + 1;
+        return &update_copy(name, m_inst->tables[ti], m_inst->row_minute[ti], m_inst->row_after[ti],
+                            slot.second);
+    }
     Table t(std::string{name});
     if (name == kSuppressionTable && ti < 0) {
         t = security_alert_table(*this);
@@ -116,6 +156,13 @@ bool Session::simulated_table(std::string_view name) const {
 const Table* Session::visible_table(std::string_view name) const {
     if (!simulated_table(name) && !table_revealed(name)) return nullptr;
     return table_as_of(name);
+}
+
+uint64_t Session::visible_version(std::string_view name) const {
+    if (!visible_table(name)) return 0;
+    auto it = m_visible_rows.find(std::string(name));
+    // The simulated tables (SecurityAlert, AzureActivity) are remade on every change.
+    return it == m_visible_rows.end() ? (uint64_t(1) << 63) + m_version : it->second.first;
 }
 
 std::vector<const Table*> Session::visible_tables() const {

@@ -109,6 +109,10 @@ std::optional<Transcript> parse_transcript(const std::string& text, const std::s
                 "invalid JSON: " + (p == std::string::npos ? msg : msg.substr(p)));
         return std::nullopt;
     }
+    return transcript_from_json(std::move(j), path, d);
+}
+
+std::optional<Transcript> transcript_from_json(json j, const std::string& path, Diagnostics& d) {
     if (!j.is_object()) {
         d.error({path, 1, 1}, "a transcript must be a JSON object");
         return std::nullopt;
@@ -163,7 +167,7 @@ std::optional<Transcript> parse_transcript(const std::string& text, const std::s
     ok &= field(j, "started_utc", t.started_utc, path, "the transcript", d, false);
     ok &= field(j, "ended_utc", t.ended_utc, path, "the transcript", d, false);
     ok &= field(j, "finished", t.finished, path, "the transcript", d, false);
-    if (j.contains("score")) t.score = j["score"];
+    if (auto it = j.find("score"); it != j.end()) t.score = std::move(*it);
     auto acts = j.find("actions");
     if (acts == j.end() || !acts->is_array()) {
         d.error({path, 0, 0}, "the transcript is missing the 'actions' array");
@@ -215,7 +219,15 @@ std::optional<Replay> replay_transcript(const Transcript& t, const ScenarioDef& 
                            def.content_hash + "); it cannot be re-scored against this one");
         return std::nullopt;
     }
-    auto inst = instantiate(def, catalog, t.seed, d, t.variant);
+    // The evidence tables are read only by queries: a transcript without one skips making them.
+    bool queries = false;
+    if (runner)
+        for (const auto& rec : t.actions) {
+            auto words = split_ws(rec.line);
+            const ActionDef* a = words.empty() ? nullptr : catalog.find(words[0]);
+            queries = queries || (a && a->id == "run_query");
+        }
+    auto inst = instantiate(def, catalog, t.seed, d, t.variant, queries);
     if (!inst) return std::nullopt;
     Replay r;
     r.session = std::make_unique<Session>(inst, catalog, t.mode);

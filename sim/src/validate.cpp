@@ -2,7 +2,9 @@
 
 #include "alertdrill/quiz.hpp"
 #include "alertdrill/scenario.hpp"
+#include "alertdrill/text.hpp"
 #include "alertdrill/toml_reader.hpp"
+#include "scenario_internal.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -12,19 +14,29 @@ namespace alertdrill {
 namespace fs = std::filesystem;
 
 FileKind validate_file(const std::string& path, const Catalog& catalog, Diagnostics& diags) {
+    // Each file is read and parsed once; its loader gets the document.
+    std::string text, err;
+    if (!read_file(path, text, err)) {
+        diags.error({path, 0, 0}, err);
+        return FileKind::Unknown;
+    }
     Diagnostics parse_diags;
-    auto doc = parse_toml_file(path, parse_diags);
+    auto doc = parse_toml_text(text, path, parse_diags);
     if (!doc) {
         diags.append(parse_diags);
         return FileKind::Unknown;
     }
     if (doc->contains("scenario")) {
-        load_scenario(path, catalog, diags);
+        const ScenarioLimits limits;
+        if (text.size() > limits.max_file_bytes)
+            load_scenario(path, catalog, diags, limits); // says which limit
+        else
+            detail::build_scenario_doc(*doc, text, path, catalog, diags, limits, true);
         return FileKind::Scenario;
     }
     if (doc->contains("action")) {
         Catalog c;
-        load_catalog(path, c, diags);
+        detail::load_catalog_doc(*doc, path, c, diags);
         return FileKind::Catalog;
     }
     if (doc->contains("bank")) {

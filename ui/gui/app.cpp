@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <imgui.h>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace alertdrill::gui {
 
@@ -102,6 +103,27 @@ int run_app(const AppOptions& opts) {
     install_key_callback(glfw.window);
     ImGui_ImplOpenGL3_Init("#version 130");
 
+    nlohmann::json state_dump = nlohmann::json::object();
+    if (!opts.dump_state.empty()) ws.state_dump = &state_dump;
+    auto write_dump = [&] {
+        if (opts.dump_state.empty()) return;
+        if (ws.has_session()) {
+            const Session& s = ws.session();
+            nlohmann::json lines = nlohmann::json::array();
+            for (const auto& a : s.history()) lines.push_back(a.line);
+            state_dump["session"] = {{"scenario", s.scenario().id},
+                                     {"state", session_state_name(s.state())},
+                                     {"now_min", s.now_min()},
+                                     {"actions", lines},
+                                     {"autosave", ws.autosave_path()}};
+        }
+        std::string error;
+        if (!write_file_atomic(
+                opts.dump_state,
+                state_dump.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
+                error))
+            std::cerr << "alertdrill: " << error << "\n";
+    };
     float built_font_size = 0;
     UiState ui;
     bool first_frame = true;
@@ -112,7 +134,9 @@ int run_app(const AppOptions& opts) {
             glfwPollEvents();
         else {
             // Nothing moves on its own except a watched replay; the long timeout is a safety net.
-            glfwWaitEventsTimeout(driver.watching() ? 0.25 : 30.0);
+            // The author view watches its file and the quiz shows a clock: wake for them too.
+            const bool ticking = driver.watching() || ws.windows.author || ws.windows.quiz;
+            glfwWaitEventsTimeout(ticking ? 0.25 : 30.0);
             busy_frames = 2; // ImGui settles hover and layout over a couple of frames
         }
         if (busy_frames > 0) --busy_frames;
@@ -140,6 +164,7 @@ int run_app(const AppOptions& opts) {
         driver.record_build_time(std::chrono::duration<double, std::milli>(t1 - t0).count(),
                                  thread_cpu_ms() - c0);
         if (ui.quit) glfwSetWindowShouldClose(glfw.window, GLFW_TRUE);
+        if (take_key(GLFW_KEY_F12, 0)) write_dump();
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(glfw.window, &fb_w, &fb_h);
@@ -159,6 +184,7 @@ int run_app(const AppOptions& opts) {
         if (io.WantSaveIniSettings && !scripted) save_layout();
     }
 
+    write_dump();
     if (!scripted) {
         save_layout();
         glfwGetWindowSize(glfw.window, &ws.settings.window_w, &ws.settings.window_h);

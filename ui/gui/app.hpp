@@ -12,7 +12,8 @@ struct AppOptions {
     std::string screenshot_dir; ///< one PNG per replay step
     std::string mode = "";      ///< practice or assessment ("" = the saved setting)
     uint64_t seed = 1;
-    int bench_frames = 0; ///< >0: measure this many frames on a large evidence table and exit
+    int bench_frames = 0;   ///< >0: measure this many frames on a large evidence table and exit
+    std::string dump_state; ///< write what the tool windows show here on exit (and on F12)
 };
 
 /// Runs the window until it closes; returns the process exit code.

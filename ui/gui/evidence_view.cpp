@@ -10,16 +10,53 @@ namespace alertdrill::gui {
 
 namespace {
 
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+/// Whether `hay` holds `lower_needle` ignoring ASCII case. Runs over every distinct value of a
+/// table on each rebuild: it skips to candidate first letters rather than lowering every char.
 bool icontains(std::string_view hay, std::string_view lower_needle) {
     if (lower_needle.empty()) return true;
-    auto it = std::search(
-        hay.begin(), hay.end(), lower_needle.begin(), lower_needle.end(),
-        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
-    return it != hay.end();
+    if (hay.size() < lower_needle.size()) return false;
+    const char first = lower_needle[0];
+    const char first_upper = first >= 'a' && first <= 'z' ? char(first - 'a' + 'A') : first;
+    const size_t last = hay.size() - lower_needle.size();
+    for (size_t i = 0; i <= last; ++i) {
+        if (hay[i] != first && hay[i] != first_upper) continue;
+        size_t k = 1;
+        while (k < lower_needle.size() && ascii_lower(hay[i + k]) == lower_needle[k]) ++k;
+        if (k == lower_needle.size()) return true;
+    }
+    return false;
 }
 
 bool is_text(const Column& c) {
     return c.type() == ColumnType::String || c.type() == ColumnType::Dynamic;
+}
+
+/// Whether a cell of a non-text column could show `needle` (lower case) at all: each type prints
+/// only some characters (a date-time at most one '.'), so an IP or a word skips formatting every
+/// number and date of the table, which is most of a rebuild.
+bool could_show(ColumnType type, std::string_view needle) {
+    auto only = [&](std::string_view chars) {
+        return needle.find_first_not_of(chars) == std::string_view::npos;
+    };
+    const auto dots = std::count(needle.begin(), needle.end(), '.');
+    switch (type) {
+    case ColumnType::Long:
+        return only("-0123456789");
+    case ColumnType::DateTime:
+        return only("0123456789-:tz.") && dots <= 1;
+    case ColumnType::TimeSpan:
+        return only("0123456789-:.") && dots <= 2;
+    case ColumnType::Bool:
+        return only("truefals");
+    case ColumnType::Real: // digits, or inf / nan
+        return only("0123456789-+.einfa");
+    default:
+        return true;
+    }
 }
 
 } // namespace
@@ -61,12 +98,11 @@ void EvidenceView::rebuild(const Table& t) {
             m.reserve(col.dictionary().size());
             for (const auto& s : col.dictionary()) m.push_back(icontains(s, needle) ? 1 : 0);
         }
-        // Numbers, dates and timespans print only digits and separators: without a digit in the
-        // filter they cannot match, and formatting 100,000 date-times is the slow part.
-        const bool digits = needle.find_first_of("0123456789") != std::string::npos;
+        // Numbers, dates and timespans print only digits and a few separators: a filter they
+        // cannot show skips them, and formatting 100,000 date-times is the slow part.
         std::vector<size_t> cols;
         for (size_t c = 0; c < t.columns().size(); ++c)
-            if (is_text(t.columns()[c]) || digits || t.columns()[c].type() == ColumnType::Bool)
+            if (is_text(t.columns()[c]) || could_show(t.columns()[c].type(), needle))
                 cols.push_back(c);
         for (size_t r = 0; r < n; ++r) {
             bool hit = false;

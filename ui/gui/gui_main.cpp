@@ -20,6 +20,9 @@ void add_gui_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--bench-frames", opts->bench_frames,
                     "measure this many frames on a 100,000-row evidence table and print figures")
         ->check(CLI::Range(1, 100000));
+    cmd->add_option("--dump-state", opts->dump_state,
+                    "on exit (and when F12 is pressed) write what the tool windows show as JSON, "
+                    "for tests and bug reports");
     cmd->callback([opts, cmd, &exit_code] {
         if (!opts->screenshot_dir.empty() && opts->replay.empty())
             throw CLI::ValidationError("--screenshot-dir", "needs --replay TRANSCRIPT");

@@ -58,6 +58,19 @@ void draw_menu(Workspace& ws, UiState& ui) {
         if (ImGui::MenuItem("Command line", "Ctrl+L")) ws.focus_command = true;
         ImGui::EndMenu();
     }
+    if (take_key(GLFW_KEY_F2, 0)) ws.windows.rules = !ws.windows.rules;
+    if (take_key(GLFW_KEY_F3, 0)) ws.windows.quiz = !ws.windows.quiz;
+    if (take_key(GLFW_KEY_F4, 0)) ws.windows.author = !ws.windows.author;
+    if (take_key(GLFW_KEY_F5, 0)) ws.windows.cohort = !ws.windows.cohort;
+    if (ImGui::BeginMenu("Tools")) {
+        ImGui::MenuItem("Suppression rules", "F2", &ws.windows.rules, ws.has_session());
+        ImGui::MenuItem("Knowledge check", "F3", &ws.windows.quiz);
+        ImGui::Separator();
+        ImGui::TextColored(kDim, "Instructors");
+        ImGui::MenuItem("Author a scenario", "F4", &ws.windows.author);
+        ImGui::MenuItem("Grade a cohort", "F5", &ws.windows.cohort);
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("View")) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
         ImGui::SliderFloat("Font size", &ws.settings.font_size, 10.0f, 32.0f, "%.0f px");
@@ -157,6 +170,10 @@ void draw_ui(Workspace& ws, UiState& ui) {
         }
     }
     ImGui::End();
+    draw_rules_window(ws);
+    draw_quiz_window(ws);
+    draw_author_window(ws);
+    draw_cohort_window(ws);
     if (ui.show_about) {
         ImGui::Begin("About alertdrill", &ui.show_about, ImGuiWindowFlags_AlwaysAutoResize);
         ImGui::Text("alertdrill %s", ALERTDRILL_VERSION);

@@ -30,6 +30,10 @@ std::string sessions_dir() {
     return xdg_dir("XDG_DATA_HOME", "/.local/share") + "/alertdrill/sessions";
 }
 
+std::string quiz_results_dir() {
+    return xdg_dir("XDG_DATA_HOME", "/.local/share") + "/alertdrill/quiz-results";
+}
+
 Settings load_settings() {
     Settings s;
     std::string text, error;
@@ -54,7 +58,9 @@ bool save_settings(const Settings& s, std::string& error) {
                         {"last_scenario", s.last_scenario},
                         {"window_w", s.window_w},
                         {"window_h", s.window_h}};
-    return write_file_atomic(config_dir() + "/settings.json", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", error);
+    return write_file_atomic(config_dir() + "/settings.json",
+                             j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
+                             error);
 }
 
 } // namespace alertdrill::gui

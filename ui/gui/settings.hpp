@@ -4,6 +4,7 @@
 //   $XDG_CONFIG_HOME/alertdrill/imgui.ini      window layout, written by Dear ImGui
 //   $XDG_DATA_HOME/alertdrill/sessions/        autosaved transcripts, one per session
 //                                              (default ~/.local/share/alertdrill/sessions)
+//   $XDG_DATA_HOME/alertdrill/quiz-results/    quiz results saved by the quiz window
 #include <string>
 
 namespace alertdrill::gui {
@@ -18,6 +19,7 @@ struct Settings {
 
 std::string config_dir();
 std::string sessions_dir();
+std::string quiz_results_dir();
 
 Settings load_settings();
 /// Writes atomically; false with `error` set on failure.

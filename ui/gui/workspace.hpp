@@ -12,6 +12,7 @@
 
 #include <deque>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,6 +83,16 @@ class Workspace {
     bool focus_command = false;
     Settings settings;
     bool want_picker = false;
+    /// The tool windows (menu bar "Tools" and the picker open them).
+    struct Windows {
+        bool rules = false;
+        bool quiz = false;
+        bool author = false;
+        bool cohort = false;
+    } windows;
+    /// When set (gui --dump-state FILE), each tool window writes what it shows here every frame;
+    /// the file is written on exit, so tests can check what a person saw without reading pixels.
+    nlohmann::json* state_dump = nullptr;
 
   private:
     static constexpr const char* kBeginCommand = "\x01"

@@ -50,9 +50,11 @@ struct ScenarioInstance {
 
 /// Chooses each variable's value from the seed (unless `overrides` fixes it), substitutes
 /// `{name}` throughout, applies `when` filters and generates noise deterministically.
+/// With `evidence` false the tables are left empty: for a replay that runs no query (only the
+/// query console and the views read them), which then costs a fraction of the time.
 std::shared_ptr<const ScenarioInstance>
 instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagnostics& diags,
-            const std::map<std::string, std::string>& overrides = {});
+            const std::map<std::string, std::string>& overrides = {}, bool evidence = true);
 
 /// The stable 64-bit FNV-1a hash of text, as 16 hex digits (scenario content identity).
 std::string content_hash(std::string_view text);

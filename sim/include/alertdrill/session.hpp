@@ -129,6 +129,9 @@ class Session {
     /// The rows of a revealed table the trainee can see now (time reached, event fired).
     /// Cached until the clock or the attacker moves. nullptr when not revealed.
     const Table* visible_table(std::string_view name) const;
+    /// Changes only when visible_table(name) changes content, so a view over it (the GUI's
+    /// sorted, filtered rows) is rebuilt only then, not after every action.
+    uint64_t visible_version(std::string_view name) const;
     /// Every revealed table, and the simulated SecurityAlert and AzureActivity (evidence panels).
     std::vector<const Table*> visible_tables() const;
     /// Every table of the workspace as it stands now, revealed or not: the query console, like a
@@ -227,6 +230,13 @@ class Session {
     std::map<std::string, CheckpointAnswer> m_checkpoint_answers;
     QueryRunner m_query_runner;
     mutable std::map<std::string, std::pair<uint64_t, Table>> m_visible_cache;
+    /// Per visible table: its version (see visible_version) and the rows its copy holds.
+    mutable std::map<std::string, std::pair<uint64_t, std::vector<uint32_t>>> m_visible_rows;
+    mutable uint64_t m_table_builds = 0;
+    /// Brings `copy` to the rows of `full` visible now (kept, appended to, or rebuilt).
+    const Table& update_copy(std::string_view name, const Table& full,
+                             const std::vector<int>& minutes, const std::vector<std::string>& after,
+                             Table& copy) const;
     uint64_t m_version = 0; ///< bumps when what is visible may change
 };
 

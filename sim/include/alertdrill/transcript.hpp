@@ -50,6 +50,9 @@ bool save_transcript(const std::string& path, const Transcript& t, std::string& 
 std::optional<Transcript> load_transcript(const std::string& path, Diagnostics& diags);
 std::optional<Transcript> parse_transcript(const std::string& text, const std::string& path,
                                            Diagnostics& diags);
+/// The same for JSON already parsed (a grader that read the `format` first parses only once).
+std::optional<Transcript> transcript_from_json(nlohmann::json j, const std::string& path,
+                                               Diagnostics& diags);
 
 struct Replay {
     std::unique_ptr<Session> session;

@@ -64,6 +64,13 @@ void draw_alert_detail(Workspace& ws) {
     ImGui::TextColored(kDim, "Affected resource:");
     ImGui::SameLine();
     if (link(d.resource)) ws.selected_resource = d.resource;
+    if (!st->suppressed_by.empty())
+        ImGui::TextColored(kWarn, "Dismissed on arrival by suppression rule '%s'",
+                           st->suppressed_by.c_str());
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFontSize() * 9);
+    if (ImGui::SmallButton("Suppression rules...")) ws.windows.rules = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Open the suppression rules (F2); the form can start from this alert");
 
     const bool reviewed = s.done("review_alert_details", d.id);
     if (!reviewed) {

@@ -18,7 +18,10 @@ void alert_row(Workspace& ws, const AlertState& st) {
     ImGui::TableNextColumn();
     ImGui::PushID(d.id.c_str());
     bool selected = ws.selected_alert == d.id;
-    ImGui::PushStyleColor(ImGuiCol_Text, severity_color(d.severity));
+    // A suppressed alert is greyed and names its rule: the trainee sees what a rule hides.
+    const bool suppressed = !st.suppressed_by.empty();
+    if (suppressed) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
+    ImGui::PushStyleColor(ImGuiCol_Text, suppressed ? kDim : severity_color(d.severity));
     if (ImGui::Selectable(std::string(severity_name(d.severity)).c_str(), selected,
                           ImGuiSelectableFlags_SpanAllColumns))
         ws.selected_alert = d.id;
@@ -27,9 +30,20 @@ void alert_row(Workspace& ws, const AlertState& st) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(clock_text(s.scenario().start_utc_s, st.released_min).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(d.display_name.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s on %s", d.id.c_str(), d.resource.c_str());
+    if (suppressed)
+        ImGui::TextColored(kDim, "%s", d.display_name.c_str());
+    else
+        ImGui::TextUnformatted(d.display_name.c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s on %s%s", d.id.c_str(), d.resource.c_str(),
+                          suppressed ? " (dismissed by a suppression rule)" : "");
     ImGui::TableNextColumn();
+    if (suppressed) {
+        ImGui::TextColored(kDim, "Suppressed: %s", st.suppressed_by.c_str());
+        ImGui::PopStyleVar();
+        ImGui::PopID();
+        return;
+    }
     ImVec4 sc = st.status == AlertStatus::Active       ? kWarn
                 : st.status == AlertStatus::InProgress ? kAccent
                                                        : kDim;
@@ -41,7 +55,10 @@ void alert_row(Workspace& ws, const AlertState& st) {
 
 void draw_alert_queue(Workspace& ws) {
     const Session& s = ws.session();
-    std::string right = fmt::format("{} alerts", s.alerts().size());
+    std::string right =
+        s.suppressed().empty()
+            ? fmt::format("{} alerts", s.alerts().size())
+            : fmt::format("{} alerts, {} suppressed", s.alerts().size(), s.suppressed().size());
     panel_header("Alert queue", right.c_str());
     // Incident order follows the first alert of each; alerts without one come last.
     std::vector<std::string> order;

@@ -140,7 +140,7 @@ void draw_evidence(Workspace& ws) {
                 continue;
             }
             const Table* t = s.visible_table(n);
-            uint64_t generation = s.history().size() * 1000003ull + uint64_t(s.now_min());
+            const uint64_t generation = s.visible_version(n); // changes with the rows only
             if (t) draw_rows(ws, *t, generation);
             ImGui::EndTabItem();
         }

@@ -22,6 +22,12 @@ void draw_log(Workspace& ws);
 void draw_status_bar(Workspace& ws);
 void draw_debrief(Workspace& ws);
 
+// Tool windows: each draws itself when its Workspace::windows flag is set.
+void draw_rules_window(Workspace& ws);
+void draw_quiz_window(Workspace& ws);
+void draw_author_window(Workspace& ws);
+void draw_cohort_window(Workspace& ws);
+
 /// The cost in simulated minutes of `action` on `target` in this session's scenario (a
 /// scenario response may override the catalog's default). -1 for an unknown action.
 int action_cost(const Workspace& ws, const std::string& action, const std::string& target);

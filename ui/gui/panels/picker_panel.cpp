@@ -7,6 +7,7 @@
 #include "gui/workspace.hpp"
 
 #include <GLFW/glfw3.h>
+#include <algorithm>
 #include <filesystem>
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -100,6 +101,14 @@ void draw_picker(Workspace& ws) {
     ImGui::TextColored(kDim, ws.settings.mode == "practice"
                                  ? "(hints and immediate feedback)"
                                  : "(no hints, feedback only at the end)");
+    // The other ways in: the knowledge check, and the instructors' tools.
+    const float right = ImGui::GetFontSize() * 31;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - right));
+    if (ImGui::Button("Knowledge check")) ws.windows.quiz = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Author a scenario")) ws.windows.author = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Grade a cohort")) ws.windows.cohort = true;
     ImGui::Separator();
 
     const float list_w = ImGui::GetContentRegionAvail().x * 0.38f;

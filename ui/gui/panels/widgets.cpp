@@ -79,6 +79,18 @@ bool link(const std::string& text, const ImVec4& color) {
     return clicked;
 }
 
+void table_column(const char* label, float em) {
+    if (em <= 0)
+        ImGui::TableSetupColumn(label, ImGuiTableColumnFlags_WidthStretch);
+    else
+        ImGui::TableSetupColumn(label, ImGuiTableColumnFlags_WidthFixed, em * ImGui::GetFontSize());
+}
+
+void bullet_wrapped(const std::string& text) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", text.c_str());
+}
+
 bool action_button(const std::string& label, int minutes) {
     return ImGui::Button(fmt::format("{} ({} min)", label, minutes).c_str());
 }

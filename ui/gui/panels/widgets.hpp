@@ -26,6 +26,11 @@ void panel_header(const char* title, const char* right_text = nullptr);
 void field(const char* label, const std::string& value);
 /// Text as a button-like link; returns true when clicked.
 bool link(const std::string& text, const ImVec4& color = kAccent);
+/// A table column `em` font-heights wide (0 = stretch). Explicit widths: Dear ImGui 1.86 sizes
+/// auto-fit columns from the previous frame, which collapses them in a table's first frames.
+void table_column(const char* label, float em);
+/// A bullet with wrapped text (ImGui::BulletText does not wrap).
+void bullet_wrapped(const std::string& text);
 /// A button that sends an action and shows its cost, e.g. "Review alert details (3 min)".
 bool action_button(const std::string& label, int minutes);
 
