@@ -143,7 +143,7 @@ TEST_CASE("the format guide's examples are valid", "[quiz][docs]") {
     std::string md, err;
     REQUIRE(read_file(kContent + "/README.md", md, err));
     auto tomls = fenced_blocks(md, "toml");
-    REQUIRE(tomls.size() == 2);
+    REQUIRE(tomls.size() == 3);
     QuestionBank bank;
     Diagnostics d;
     CHECK(load_question_bank_text(tomls[0], "README.md", bank, d));
@@ -152,6 +152,12 @@ TEST_CASE("the format guide's examples are valid", "[quiz][docs]") {
     CHECK(bank.questions.at(0).hints.size() == 2);
     CHECK(load_question_bank_text("[bank]\ntitle = 't'\n" + tomls[1], "README.md", bank, d));
     CHECK(d.format() == "");
+    // The evidence example, against the shipped scenarios.
+    REQUIRE(load_question_bank_text("[bank]\ntitle = 't'\n" + tomls[2], "README.md", bank, d));
+    CHECK(d.format() == "");
+    REQUIRE(bank.questions.at(0).evidence);
+    CHECK(bank.questions.at(0).evidence->answers ==
+          std::vector<std::string>{"203.0.113.77", "203.0.113.77", "192.0.2.146"});
 
     QuestionBank module;
     REQUIRE(load_question_bank(kContent + "/module_4_8.toml", module, d));

@@ -151,10 +151,17 @@ const TableDef* ScenarioDef::table(std::string_view tname) const {
     return nullptr;
 }
 
+const Checkpoint* ScenarioDef::checkpoint(std::string_view cid) const {
+    for (const auto& c : checkpoints)
+        if (c.id == cid) return &c;
+    return nullptr;
+}
+
 std::array<int, kStepCount> ScenarioDef::max_points() const {
     std::array<int, kStepCount> pts{};
     for (const auto& item : rubric) pts[static_cast<int>(item.step)] += item.points;
     for (const auto& f : report) pts[static_cast<int>(Step::Documentation)] += f.points;
+    for (const auto& c : checkpoints) pts[static_cast<int>(c.step)] += c.points;
     return pts;
 }
 

@@ -184,6 +184,7 @@ instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagn
         keep_if_holds(resolved->rubric, vars);
         keep_if_holds(resolved->harmful, vars);
         keep_if_holds(resolved->report, vars);
+        keep_if_holds(resolved->checkpoints, vars);
         for (auto& t : resolved->tables) keep_if_holds(t.rows, vars);
         cached = std::make_shared<const Resolved>(Resolved{std::move(*resolved), std::move(d)});
         g_resolved.put(std::move(key), cached);

@@ -329,6 +329,7 @@ void build_scenario(TableReader& top, ScenarioDef& s, const Catalog& catalog) {
     build_tables(top, s);
     build_rules(top, s, catalog);
     build_suppressions(top, s);
+    build_checkpoints(top, s);
     top.finish();
 }
 

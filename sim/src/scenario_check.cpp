@@ -239,6 +239,8 @@ struct Checker {
             for (const auto& [k, v] : it.when) branch_vars.insert(k);
         for (const auto& f : s.report)
             for (const auto& [k, v] : f.when) branch_vars.insert(k);
+        for (const auto& c : s.checkpoints)
+            for (const auto& [k, v] : c.when) branch_vars.insert(k);
         std::vector<std::map<std::string, std::string>> variants{{}};
         for (const auto& name : branch_vars) {
             const Variable* var = nullptr;
@@ -264,12 +266,14 @@ struct Checker {
                 if (condition_holds(it.when, vars)) total += it.points;
             for (const auto& f : s.report)
                 if (condition_holds(f.when, vars)) total += f.points;
+            for (const auto& c : s.checkpoints)
+                if (condition_holds(c.when, vars)) total += c.points;
             if (total != 100) {
                 std::string which;
                 for (const auto& [k, v] : vars)
                     which += (which.empty() ? " when " : ", ") + k + " = " + v;
-                d.error(s.pos, "the rubric and report points add up to " + std::to_string(total) +
-                                   which + "; they must add up to 100");
+                d.error(s.pos, "the rubric, report and checkpoint points add up to " +
+                                   std::to_string(total) + which + "; they must add up to 100");
             }
         }
     }
@@ -294,6 +298,7 @@ void check_scenario(const ScenarioDef& s, const Catalog& catalog, const Scenario
     c.check_tables();
     c.check_rules();
     c.check_points();
+    check_checkpoints(s, catalog, d);
     int64_t total = 0;
     for (const auto& t : s.tables) {
         int64_t n = static_cast<int64_t>(t.rows.size()) + (t.noise ? t.noise->rows : 0);

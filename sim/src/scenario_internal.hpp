@@ -20,6 +20,9 @@ bool load_catalog_doc(const toml::table& doc, const std::string& path, Catalog& 
                       Diagnostics& diags);
 void build_rules(TableReader& top, ScenarioDef& s, const Catalog& catalog);
 void build_suppressions(TableReader& top, ScenarioDef& s);
+/// [[checkpoint]] tables, each with an inline [checkpoint.question] (scenario_checkpoints.cpp).
+void build_checkpoints(TableReader& top, ScenarioDef& s);
+void check_checkpoints(const ScenarioDef& s, const Catalog& catalog, Diagnostics& diags);
 /// `rule = { alert_type, entities, reasons, max_days }` of a rubric item.
 RuleCheck read_rule_check(TableReader& r);
 void check_scenario(const ScenarioDef& s, const Catalog& catalog, const ScenarioLimits& limits,

@@ -107,6 +107,39 @@ Score compute_score(const Session& session) {
                                     " does not mention: " + join(missing, "; ") + ". " + f.why);
     }
 
+    // Checkpoints: graded again from the recorded answer, in proportion to its fraction.
+    for (const auto& c : s.checkpoints) {
+        CheckpointScore cs;
+        cs.id = c.id;
+        cs.step = c.step;
+        cs.points = c.points;
+        const Question q = session.present_checkpoint(c).question;
+        cs.right_answer = right_answer(q);
+        auto due = session.checkpoints_due_since().find(c.id);
+        cs.due = due != session.checkpoints_due_since().end();
+        auto ans = session.checkpoint_answers().find(c.id);
+        std::string ask = "Checkpoint '" + c.id + "' (" + q.text + ")";
+        if (ans != session.checkpoint_answers().end()) {
+            Grade g = grade_response(q, ans->second.response);
+            cs.answered = true;
+            cs.response = ans->second.text;
+            cs.fraction = g.fraction;
+            cs.misconceptions = g.misconceptions;
+            cs.earned = static_cast<int>(std::lround(c.points * g.fraction));
+            std::string why = q.feedback_wrong.empty() ? q.feedback : q.feedback_wrong;
+            lose(c.step, c.points - cs.earned, "checkpoint", c.id,
+                 ask + ": you answered '" + cs.response + "'; the right answer is '" +
+                     cs.right_answer + "'." + (why.empty() ? "" : " " + why));
+        } else {
+            lose(c.step, c.points, "checkpoint", c.id,
+                 ask + (cs.due ? ": asked at minute " + std::to_string(due->second) +
+                                     " and never answered."
+                               : ": never asked, because what triggers it never happened."));
+        }
+        earned[step_index(c.step)] += cs.earned;
+        out.checkpoints.push_back(std::move(cs));
+    }
+
     // Harmful actions: each rule counts once.
     auto harm = [&](Step step, int points, const std::string& id, const std::string& text) {
         penalty[step_index(step)] += points;
@@ -265,6 +298,18 @@ nlohmann::json score_to_json(const Score& s) {
                             {"kind", f.kind},
                             {"ref", f.ref},
                             {"text", f.text}});
+    nlohmann::json checkpoints = nlohmann::json::array();
+    for (const auto& c : s.checkpoints)
+        checkpoints.push_back({{"id", c.id},
+                               {"step", std::string(step_id(c.step))},
+                               {"points", c.points},
+                               {"earned", c.earned},
+                               {"due", c.due},
+                               {"answered", c.answered},
+                               {"response", c.response},
+                               {"right_answer", c.right_answer},
+                               {"fraction", c.fraction},
+                               {"misconceptions", c.misconceptions}});
     return {{"total", s.total},
             {"max", 100},
             {"phases", phases},
@@ -278,7 +323,8 @@ nlohmann::json score_to_json(const Score& s) {
             {"hints_used", s.hints_used},
             {"data_lost_mb", s.data_lost_mb},
             {"expert_path", s.expert_path},
-            {"suppressed", s.suppressed}};
+            {"suppressed", s.suppressed},
+            {"checkpoints", checkpoints}};
 }
 
 } // namespace alertdrill

@@ -65,8 +65,8 @@ bool load_script(const std::string& path, Script& out, Diagnostics& d) {
 
 bool is_view_command(const std::string& word) {
     static const std::vector<std::string> views{
-        "help",     "?",      "alerts",  "alert",    "context", "tables",    "show",
-        "timeline", "status", "actions", "briefing", "rules",   "suppressed"};
+        "help",     "?",      "alerts",  "alert",    "context", "tables",     "show",
+        "timeline", "status", "actions", "briefing", "rules",   "suppressed", "checkpoints"};
     return std::find(views.begin(), views.end(), word) != views.end();
 }
 

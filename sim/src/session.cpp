@@ -4,7 +4,6 @@
 #include "alertdrill/text.hpp"
 
 #include <algorithm>
-#include <climits>
 
 namespace alertdrill {
 
@@ -97,6 +96,7 @@ void Session::release_alert(const std::string& id, int minute, std::vector<std::
                            d.display_name + " on " + d.resource + " (" + d.id + ")";
         m_timeline.push_back({minute, TimelineEntry::Kind::Alert, text, d.id});
         happened.push_back(text);
+        trigger_checkpoints("", "", d.id, minute);
         return;
     }
 }
@@ -297,6 +297,13 @@ void Session::credit_found_keys(const std::vector<std::string>& keys, int minute
 }
 
 ApplyResult Session::apply(std::string_view raw_line) {
+    m_newly_due.clear();
+    ApplyResult res = apply_line(raw_line);
+    if (res.ok) res.checkpoints_due = m_newly_due;
+    return res;
+}
+
+ApplyResult Session::apply_line(std::string_view raw_line) {
     ApplyResult res;
     std::string line = trim(raw_line);
     if (line.size() > 8192) {
@@ -315,10 +322,11 @@ ApplyResult Session::apply(std::string_view raw_line) {
     begin();
     const std::string& verb = words[0];
     if (verb == "wait" || verb == "hint" || verb == "end") return apply_builtin(words, line);
+    if (verb == kAnswerCommand) return apply_answer(line);
     const ActionDef* a = m_catalog->find(verb);
     if (!a) {
         auto ids = m_catalog->ids();
-        ids.insert(ids.end(), {"wait", "hint", "end"});
+        ids.insert(ids.end(), {"wait", "hint", "end", kAnswerCommand});
         res.error = "unknown action '" + verb + "'" + did_you_mean(verb, ids);
         return res;
     }
@@ -394,6 +402,7 @@ ApplyResult Session::apply(std::string_view raw_line) {
         }
     } else if (is_suppression_action(id))
         rec.outcome = commit_suppression(id, target, done_at);
+    trigger_checkpoints(a->id, target, "", done_at, rec.found_keys);
     ++m_version;
     finish_action(std::move(rec), res);
     return res;

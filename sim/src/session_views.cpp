@@ -203,6 +203,23 @@ std::vector<std::string> Session::expert_path() const {
         out.push_back(it.target.empty() ? it.action : it.action + " " + it.target);
     }
     if (!reported) report_lines();
+    // Checkpoints, answered right as soon as they are due.
+    for (const auto& c : scenario().checkpoints) {
+        std::string answer = answer_command(c.id, right_answer(c.question));
+        if (!c.on_alert.empty()) {
+            const AlertDef* a = scenario().alert(c.on_alert);
+            if (a && a->at_min && *a->at_min == 0) out.insert(out.begin(), answer);
+            continue; // alerts released later: answered when they appear
+        }
+        for (size_t i = 0; i < out.size(); ++i) {
+            auto words = split_ws(out[i]);
+            if (words.empty() || words[0] != c.after_action) continue;
+            std::string target = trim(std::string_view(out[i]).substr(words[0].size()));
+            if (!c.after_target.empty() && !iequals(target, c.after_target)) continue;
+            out.insert(out.begin() + static_cast<long>(i) + 1, answer);
+            break;
+        }
+    }
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/player_views.hpp"
 #include "cli/query_runner.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <unistd.h>
@@ -43,6 +44,12 @@ void show_result(const Session& s, const ApplyResult& r, const Score* before, bo
     if (quiet) return;
     for (const auto& h : r.happened) std::cout << "  ! " << safe(h) << "\n";
     std::cout << safe(r.outcome) << "\n";
+    for (const auto& due : s.due_checkpoints())
+        if (std::find(r.checkpoints_due.begin(), r.checkpoints_due.end(), due.checkpoint->id) !=
+            r.checkpoints_due.end()) {
+            std::cout << "\n";
+            print_checkpoint(std::cout, due);
+        }
     if (before && s.mode() == Mode::Practice) {
         Score after = compute_score(s);
         for (const auto& f : after.feedback) {

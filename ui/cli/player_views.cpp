@@ -2,6 +2,7 @@
 
 #include "alertdrill/text.hpp"
 #include "cli/common.hpp"
+#include "cli/quiz_print.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -41,6 +42,7 @@ void print_help(std::ostream& out) {
            "  status                 clock, data lost, hints\n"
            "  rules                  suppression rules: state, expiry, hits\n"
            "  suppressed             alerts dismissed by suppression rules (audit log)\n"
+           "  checkpoints            questions the scenario is waiting for you to answer\n"
            "  actions [STEP]         the action catalog (STEP: context, analysis, containment,\n"
            "                         posture, documentation)\n"
            "Act (costs simulated minutes):\n"
@@ -50,6 +52,7 @@ void print_help(std::ostream& out) {
            "  report_attack_vector TEXT (and report_root_cause, report_prevention,\n"
            "                         report_action_taken, report_data_exposure), then "
            "submit_report\n"
+           "  answer CHECKPOINT ANSWER  answer a checkpoint question (no simulated time)\n"
            "  wait MINUTES, hint (practice mode), end\n";
 }
 
@@ -209,6 +212,21 @@ void print_status(std::ostream& out, const Session& s) {
                        s.hints_used(), session_state_name(s.state()));
 }
 
+void print_checkpoint(std::ostream& out, const DueCheckpoint& c) {
+    const Checkpoint& cp = *c.checkpoint;
+    out << fmt::format("Checkpoint '{}' ({}, {} point{}):\n", cp.id, step_title(cp.step), cp.points,
+                       cp.points == 1 ? "" : "s");
+    print_question_body(out, c.presented);
+    out << "Answer with: answer " << cp.id << " ANSWER  "
+        << answer_help(c.presented.question, false) << "\n";
+}
+
+void print_checkpoints(std::ostream& out, const Session& s) {
+    auto due = s.due_checkpoints();
+    if (due.empty()) out << "No checkpoint questions are waiting.\n";
+    for (const auto& c : due) print_checkpoint(out, c);
+}
+
 bool handle_view_command(std::ostream& out, const Session& s, const std::vector<std::string>& w,
                          const std::string& line) {
     const std::string& v = w[0];
@@ -248,6 +266,8 @@ bool handle_view_command(std::ostream& out, const Session& s, const std::vector<
         print_rules(out, s);
     else if (v == "suppressed")
         print_suppressed(out, s);
+    else if (v == "checkpoints")
+        print_checkpoints(out, s);
     else
         return false;
     return true;

@@ -23,6 +23,10 @@ void print_status(std::ostream& out, const Session& s);
 void print_rules(std::ostream& out, const Session& s);
 void print_suppressed(std::ostream& out, const Session& s);
 
+/// A due checkpoint's question and how to answer it; `checkpoints` lists every due one.
+void print_checkpoint(std::ostream& out, const DueCheckpoint& c);
+void print_checkpoints(std::ostream& out, const Session& s);
+
 /// Handles a look-around command; false when `words` is not one (then it is an action).
 bool handle_view_command(std::ostream& out, const Session& s, const std::vector<std::string>& words,
                          const std::string& line);

@@ -21,10 +21,13 @@ std::string num(const std::optional<double>& v) {
 } // namespace
 
 void print_question(std::ostream& os, const PresentedQuestion& p, size_t index, size_t count) {
+    os << "\n" << fmt::format("Question {} of {} [{}]", index + 1, count, p.question.id) << "\n";
+    print_question_body(os, p);
+}
+
+void print_question_body(std::ostream& os, const PresentedQuestion& p) {
     const Question& q = p.question;
-    os << "\n"
-       << fmt::format("Question {} of {} [{}]", index + 1, count, q.id) << "\n"
-       << esc(q.text) << "\n";
+    os << esc(q.text) << "\n";
     switch (q.type) {
     case QuestionType::Single:
     case QuestionType::Multiple:
@@ -50,16 +53,21 @@ void print_question(std::ostream& os, const PresentedQuestion& p, size_t index, 
     }
 }
 
-std::string answer_help(const Question& q) {
+std::string answer_help(const Question& q, bool skippable) {
+    const std::string skip = skippable ? "; blank to skip" : "";
     switch (q.type) {
     case QuestionType::Single:
-        return "(type the number of one option; blank to skip)";
+        return "(type the number of one option" + skip + ")";
     case QuestionType::TrueFalse:
-        return "(type true or false; blank to skip)";
+        return "(type true or false" + skip + ")";
     case QuestionType::Multiple:
         return "(type the numbers of every option that applies, e.g. 1, 3)";
     case QuestionType::ShortAnswer:
         return "(type a short answer)";
+    case QuestionType::Evidence:
+        return q.evidence && q.evidence->allow_query
+                   ? "(type the value, or a KQL query whose result holds it)"
+                   : "(type the value)";
     case QuestionType::Numeric:
         return q.unit.empty() ? "(type a number)" : "(type a number, in " + esc(q.unit) + ")";
     case QuestionType::Ordering:

@@ -10,8 +10,10 @@
 namespace alertdrill::cli {
 
 void print_question(std::ostream& os, const PresentedQuestion& p, size_t index, size_t count);
-/// One line telling how to type an answer to this type of question.
-std::string answer_help(const Question& q);
+/// The question's text and its numbered options / items / choices, without a heading.
+void print_question_body(std::ostream& os, const PresentedQuestion& p);
+/// One line telling how to type an answer to this type of question; `skippable` adds how to skip.
+std::string answer_help(const Question& q, bool skippable = true);
 void print_try_feedback(std::ostream& os, const TryFeedback& fb);
 void print_result(std::ostream& os, const QuizResult& r);
 /// Moodle-style item analysis: test statistics, one row per question, common misconceptions.

@@ -2,6 +2,7 @@
 // The scenario model: what an instructor authors in scenarios/*.toml, after loading.
 // Times are simulated minutes from the scenario start unless a name says otherwise.
 #include "alertdrill/diagnostics.hpp"
+#include "alertdrill/quiz.hpp"
 #include "alertdrill/table.hpp"
 
 #include <array>
@@ -220,6 +221,23 @@ struct ReportField {
 };
 const std::vector<std::string>& report_field_ids();
 
+/// A question the scenario asks at a point in its flow, answered with `answer ID ANSWER`. It is
+/// due once any of its triggers fires (after an action, when an alert appears, when a query finds
+/// a key evidence row) and stays due until answered; its points count in `step`, in proportion to
+/// the answer's grade.
+struct Checkpoint {
+    std::string id;
+    std::string after_action; ///< trigger: after this action...
+    std::string after_target; ///< ...on this target ("" = any)
+    std::string on_alert;     ///< or: when this alert is released (and not suppressed)
+    std::string on_evidence;  ///< or: when a query brings this key evidence row into its result
+    Step step = Step::Analysis;
+    int points = 0;
+    Question question; ///< inline, the question-bank format; its id is the checkpoint's
+    Condition when;
+    SourcePos pos;
+};
+
 struct ScoringRules {
     int contain_target_min = 60;
     std::string contain_flag = "contained";
@@ -284,13 +302,15 @@ struct ScenarioDef {
     std::vector<OrderRule> order;
     std::vector<ReportField> report;
     std::vector<SuppressionRule> suppressions; ///< rules the trainee inherits
+    std::vector<Checkpoint> checkpoints;
     ScoringRules scoring;
     SourcePos pos; ///< the [scenario] table, for whole-scenario problems
 
     const Resource* resource(std::string_view id) const;
     const AlertDef* alert(std::string_view id) const;
     const TableDef* table(std::string_view name) const;
-    /// Points available per step and in total (rubric items plus report fields).
+    const Checkpoint* checkpoint(std::string_view id) const;
+    /// Points available per step and in total (rubric items, report fields, checkpoints).
     std::array<int, kStepCount> max_points() const;
 };
 

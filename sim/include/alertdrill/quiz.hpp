@@ -7,15 +7,25 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace alertdrill {
 
-enum class QuestionType { Single, Multiple, TrueFalse, ShortAnswer, Numeric, Ordering, Matching };
+enum class QuestionType {
+    Single,
+    Multiple,
+    TrueFalse,
+    ShortAnswer,
+    Numeric,
+    Ordering,
+    Matching,
+    Evidence
+};
 
-/// "single", "multiple", "truefalse", "short", "numeric", "ordering", "matching".
+/// "single", "multiple", "truefalse", "short", "numeric", "ordering", "matching", "evidence".
 std::string question_type_name(QuestionType t);
 std::optional<QuestionType> parse_question_type(const std::string& name);
 
@@ -53,6 +63,27 @@ struct QuizItem {
     SourcePos pos;
 };
 
+struct ScenarioInstance; // scenario.hpp
+
+/// Where an evidence question's answer comes from: one value of a scenario's instantiated
+/// evidence, so each scenario seed (one question variant per seed) has its own right answer.
+struct EvidenceSource {
+    std::string scenario;        ///< scenario id: <scenarios dir>/<id>.toml
+    std::vector<uint64_t> seeds; ///< the scenario seeds, one question variant each (default {1})
+    std::string query;           ///< KQL whose result is exactly one value, or
+    std::string key;             ///< ...the evidence row with this `_key`,
+    std::string column;          ///< ...this column of it
+    bool allow_query = true;     ///< the trainee may answer with a KQL query
+    /// A query answer counts only when its result has at most this many rows, so `Syslog`
+    /// alone (every row, the answer somewhere in it) is not an answer.
+    size_t max_query_rows = 5;
+    SourcePos scenario_pos; ///< of `scenario`
+    SourcePos query_pos;    ///< of `answer_query` (or `answer_key`)
+    /// Filled by the loader, one per seed; instantiate_question keeps the chosen variant's.
+    std::vector<std::shared_ptr<const ScenarioInstance>> instances;
+    std::vector<std::string> answers;
+};
+
 enum class Whitespace { Collapse, Ignore, Exact };
 enum class OrderingGrading { AllOrNothing, Adjacent };
 
@@ -79,9 +110,13 @@ struct Question {
     std::vector<QuizItem> items; // ordering (right order), matching (pairs)
     std::vector<std::string> distractors; // matching: extra wrong choices
     OrderingGrading ordering_grading = OrderingGrading::Adjacent;
+    /// Evidence questions: the source of the answer. Graded as a short answer (the value,
+    /// case-insensitive) or, when allowed, a KQL query whose small result holds the value.
+    std::shared_ptr<const EvidenceSource> evidence;
 
     /// Template questions: each variant maps placeholder names to values; `{{name}}` in any text
-    /// is replaced. Empty for ordinary questions.
+    /// is replaced. Empty for ordinary questions. Evidence questions get one variant per scenario
+    /// seed holding the scenario's variables.
     std::vector<std::map<std::string, std::string>> variants;
     std::vector<SourcePos> variant_pos; ///< where each variant table starts
     SourcePos pos;
@@ -104,6 +139,9 @@ struct QuestionBank {
     double pass_percent = 70;      ///< assessment pass mark, percent of the maximum
     int attempts = 1;              ///< assessment attempts allowed per trainee
     int questions_per_attempt = 0; ///< draw this many questions per attempt; 0 = all
+    /// Where evidence questions find their scenarios: `scenarios` in [bank], relative to the
+    /// bank's folder; default default_scenarios_dir().
+    std::string scenarios_dir;
     std::vector<Question> questions;
 
     const Question* find(const std::string& id) const;

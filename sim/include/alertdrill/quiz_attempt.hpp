@@ -70,6 +70,10 @@ struct TryFeedback {
     std::string right_answer; ///< practice: shown once finished
 };
 
+/// A question as shown for `seed`: the variant and part order come from the question's own random
+/// stream (seed ^ hash of its id), so the same seed shows the same question everywhere.
+PresentedQuestion present_question(const Question& q, uint64_t seed);
+
 class QuizAttempt {
   public:
     /// `cbm` asks for a certainty (1..3) with each answer. The attempt keeps a pointer to `bank`,

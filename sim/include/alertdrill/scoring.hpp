@@ -29,6 +29,20 @@ struct PhaseScore {
     int penalties = 0;
 };
 
+/// One scenario checkpoint's result.
+struct CheckpointScore {
+    std::string id;
+    Step step = Step::Analysis;
+    int points = 0; ///< available
+    int earned = 0;
+    bool due = false; ///< its trigger fired
+    bool answered = false;
+    std::string response;     ///< the answer given (canonical text)
+    std::string right_answer; ///< in the same form
+    double fraction = 0;
+    std::vector<std::string> misconceptions;
+};
+
 struct Score {
     int total = 0; ///< 0-100
     std::array<PhaseScore, kStepCount> phases{};
@@ -42,6 +56,7 @@ struct Score {
     double data_lost_mb = 0;
     std::vector<std::string> expert_path;
     std::vector<std::string> suppressed; ///< what each suppression rule hid
+    std::vector<CheckpointScore> checkpoints;
 };
 
 /// True when the records satisfy the item (its action or an alternative on its target, in time,

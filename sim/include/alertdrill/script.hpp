@@ -29,7 +29,7 @@ bool parse_script(const std::string& text, const std::string& path, Script& out,
 bool load_script(const std::string& path, Script& out, Diagnostics& diags);
 
 /// Look-around commands of the terminal player (free, never recorded): help, alerts, alert,
-/// context, tables, show, timeline, status, actions, briefing.
+/// context, tables, show, timeline, status, actions, briefing, rules, suppressed, checkpoints.
 bool is_view_command(const std::string& word);
 
 } // namespace alertdrill

@@ -3,6 +3,7 @@
 // change it only with apply(line), the same command a person types in the terminal player.
 #include "alertdrill/catalog.hpp"
 #include "alertdrill/model.hpp"
+#include "alertdrill/quiz_attempt.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/suppression.hpp"
 #include "alertdrill/table.hpp"
@@ -57,9 +58,24 @@ struct AlertState {
 
 struct ApplyResult {
     bool ok = false;
-    std::string error;                 ///< why the line was refused (nothing changed)
-    std::string outcome;               ///< what the action did
-    std::vector<std::string> happened; ///< alerts and attacker moves during the action
+    std::string error;                        ///< why the line was refused (nothing changed)
+    std::string outcome;                      ///< what the action did
+    std::vector<std::string> happened;        ///< alerts and attacker moves during the action
+    std::vector<std::string> checkpoints_due; ///< checkpoint ids that became due with this line
+};
+
+/// A checkpoint waiting for its answer, with the question as shown (options in display order).
+struct DueCheckpoint {
+    const Checkpoint* checkpoint = nullptr;
+    int since_min = 0; ///< simulated minute it became due
+    PresentedQuestion presented;
+};
+
+/// A checkpoint's recorded answer. Graded again from `response` whenever the score is computed.
+struct CheckpointAnswer {
+    QuizResponse response;
+    std::string text; ///< the canonical answer text (format_response), as the transcript holds it
+    int at_min = 0;
 };
 
 /// What a query returns to the session: the outcome text and the key rows it surfaced.
@@ -141,6 +157,23 @@ class Session {
     /// Who the Activity Log names for the trainee's changes.
     static constexpr const char* kTraineeCaller = "trainee@contoso.example";
 
+    // Checkpoints (sim/src/session_checkpoints.cpp). Answer only through apply():
+    // `answer ID ANSWER`, ANSWER in the question-bank answer format (an option id or its number
+    // as listed, `a, c`, text, a number, `x=Choice; y=Choice` ...).
+    /// Checkpoints due and not yet answered, in the order they became due.
+    std::vector<DueCheckpoint> due_checkpoints() const;
+    /// Answers given so far, by checkpoint id.
+    const std::map<std::string, CheckpointAnswer>& checkpoint_answers() const {
+        return m_checkpoint_answers;
+    }
+    /// Minute each checkpoint became due (answered ones included).
+    const std::map<std::string, int>& checkpoints_due_since() const { return m_checkpoint_due; }
+    /// The question of a checkpoint as this session shows it (the order depends on the seed).
+    PresentedQuestion present_checkpoint(const Checkpoint& c) const;
+    static constexpr const char* kAnswerCommand = "answer";
+    /// The command line that answers checkpoint `id` with `answer`.
+    static std::string answer_command(const std::string& id, const std::string& answer);
+
     /// The rubric in the order an expert would work it, as command lines.
     std::vector<std::string> expert_path() const;
 
@@ -158,6 +191,13 @@ class Session {
     std::string commit_suppression(const std::string& action, const std::string& target,
                                    int minute);
     void suppress_on_release(AlertState& st, int minute);
+    ApplyResult apply_line(std::string_view line);
+    ApplyResult apply_answer(const std::string& line);
+    /// Marks checkpoints due after an action (`after`), an alert's release (`on_alert`) or a
+    /// query that found key evidence (`on_evidence`).
+    void trigger_checkpoints(const std::string& action, const std::string& target,
+                             const std::string& alert_id, int minute,
+                             const std::vector<std::string>& found_keys = {});
     /// A table's rows up to the clock (and fired events); simulated tables built from the state.
     const Table* table_as_of(std::string_view name) const;
     /// SecurityAlert and AzureActivity when the scenario does not author them.
@@ -184,6 +224,10 @@ class Session {
     std::vector<SuppressionRule> m_rules;
     std::vector<SuppressedAlert> m_suppressed;
     std::vector<RuleActivity> m_rule_activity;
+    std::map<std::string, int> m_checkpoint_due;
+    std::vector<std::string> m_checkpoint_order; ///< ids in the order they became due
+    std::vector<std::string> m_newly_due;        ///< since the current apply() began
+    std::map<std::string, CheckpointAnswer> m_checkpoint_answers;
     QueryRunner m_query_runner;
     mutable std::map<std::string, std::pair<uint64_t, Table>> m_visible_cache;
     /// Per visible table: its version (see visible_version) and the rows its copy holds.

@@ -12,6 +12,31 @@ std::string quiz_mode_name(QuizMode m) {
     return m == QuizMode::Practice ? "practice" : "assessment";
 }
 
+PresentedQuestion present_question(const Question& src, uint64_t seed) {
+    QuizRng rng(seed ^ fnv1a(src.id));
+    PresentedQuestion p;
+    p.variant = src.variants.empty() ? 0 : rng.below(src.variants.size());
+    p.question = instantiate_question(src, p.variant);
+    const Question& q = p.question;
+    if (q.type == QuestionType::Matching)
+        p.order = q.match_choices();
+    else if (q.type == QuestionType::Ordering)
+        for (const auto& it : q.items) p.order.push_back(it.id);
+    else
+        for (const auto& o : q.options) p.order.push_back(o.id);
+    // True/false keeps True before False; an ordering question always starts shuffled, or the
+    // right answer would be on screen.
+    bool shuffle =
+        q.type != QuestionType::TrueFalse && (q.shuffle || q.type == QuestionType::Ordering);
+    if (shuffle) rng.shuffle(p.order);
+    if (q.type == QuestionType::Ordering && p.order.size() > 1) {
+        bool sorted = true;
+        for (size_t k = 0; k < p.order.size(); ++k) sorted = sorted && p.order[k] == q.items[k].id;
+        if (sorted) std::rotate(p.order.begin(), p.order.begin() + 1, p.order.end());
+    }
+    return p;
+}
+
 QuizAttempt::QuizAttempt(const QuestionBank& bank, QuizMode mode, uint64_t seed, bool cbm)
     : m_bank(&bank), m_mode(mode), m_seed(seed), m_cbm(cbm) {
     std::vector<size_t> picks(bank.questions.size());
@@ -25,31 +50,9 @@ QuizAttempt::QuizAttempt(const QuestionBank& bank, QuizMode mode, uint64_t seed,
         if (!bank.shuffle_questions) std::sort(picks.begin(), picks.end());
     }
     for (size_t i : picks) {
-        const Question& src = bank.questions[i];
         // Each question has its own stream, so adding a question to a bank does not change the
         // variants and orders of the others under the same seed.
-        QuizRng rng(seed ^ fnv1a(src.id));
-        PresentedQuestion p;
-        p.variant = src.variants.empty() ? 0 : rng.below(src.variants.size());
-        p.question = instantiate_question(src, p.variant);
-        const Question& q = p.question;
-        if (q.type == QuestionType::Matching)
-            p.order = q.match_choices();
-        else if (q.type == QuestionType::Ordering)
-            for (const auto& it : q.items) p.order.push_back(it.id);
-        else
-            for (const auto& o : q.options) p.order.push_back(o.id);
-        // True/false keeps True before False; an ordering question always starts shuffled, or the
-        // right answer would be on screen.
-        bool shuffle =
-            q.type != QuestionType::TrueFalse && (q.shuffle || q.type == QuestionType::Ordering);
-        if (shuffle) rng.shuffle(p.order);
-        if (q.type == QuestionType::Ordering && p.order.size() > 1) {
-            bool sorted = true;
-            for (size_t k = 0; k < p.order.size(); ++k)
-                sorted = sorted && p.order[k] == q.items[k].id;
-            if (sorted) std::rotate(p.order.begin(), p.order.begin() + 1, p.order.end());
-        }
+        PresentedQuestion p = present_question(bank.questions[i], seed);
         m_questions.push_back(std::move(p));
     }
     m_state.resize(m_questions.size());

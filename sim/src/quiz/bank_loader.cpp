@@ -28,6 +28,8 @@ std::string question_type_name(QuestionType t) {
         return "ordering";
     case QuestionType::Matching:
         return "matching";
+    case QuestionType::Evidence:
+        return "evidence";
     }
     return "single";
 }
@@ -35,7 +37,7 @@ std::string question_type_name(QuestionType t) {
 std::optional<QuestionType> parse_question_type(const std::string& name) {
     for (auto t : {QuestionType::Single, QuestionType::Multiple, QuestionType::TrueFalse,
                    QuestionType::ShortAnswer, QuestionType::Numeric, QuestionType::Ordering,
-                   QuestionType::Matching})
+                   QuestionType::Matching, QuestionType::Evidence})
         if (question_type_name(t) == name) return t;
     return std::nullopt;
 }
@@ -103,8 +105,6 @@ std::string fill_placeholders(const std::string& text,
     }
 }
 
-namespace {
-
 std::vector<const std::string*> all_texts(const Question& q) {
     std::vector<const std::string*> t{&q.text, &q.feedback, &q.feedback_correct, &q.feedback_wrong,
                                       &q.misconception};
@@ -116,8 +116,6 @@ std::vector<const std::string*> all_texts(const Question& q) {
     for (const auto& d : q.distractors) t.push_back(&d);
     return t;
 }
-
-} // namespace
 
 void check_question(const Question& q, Diagnostics& d) {
     const std::string name = "question '" + q.id + "'";
@@ -161,6 +159,9 @@ void check_question(const Question& q, Diagnostics& d) {
     case QuestionType::Ordering:
         if (q.items.size() < 2) d.error(q.pos, name + " needs at least two items to put in order");
         break;
+    case QuestionType::Evidence:
+        // Placeholders and the answer are checked against the scenario (quiz/evidence.cpp).
+        return;
     case QuestionType::Matching: {
         if (q.items.size() < 2) d.error(q.pos, name + " needs at least two pairs");
         for (const auto& dis : q.distractors)
@@ -202,7 +203,8 @@ void check_question(const Question& q, Diagnostics& d) {
 
 Question instantiate_question(const Question& q, size_t variant) {
     if (q.variants.empty()) return q;
-    const auto& vals = q.variants[variant % q.variants.size()];
+    variant %= q.variants.size();
+    const auto& vals = q.variants[variant];
     auto fill = [&](std::string& s) { s = quiz_detail::fill_placeholders(s, vals); };
     Question out = q;
     out.variants.clear();
@@ -215,6 +217,18 @@ Question instantiate_question(const Question& q, size_t variant) {
         fill(a.text), fill(a.pattern), fill(a.feedback), fill(a.misconception);
     for (auto& it : out.items) fill(it.text), fill(it.answer), fill(it.misconception);
     for (auto& d : out.distractors) fill(d);
+    if (q.evidence && variant < q.evidence->answers.size()) {
+        // One scenario seed: its instance grades query answers, its value is the right answer.
+        auto ev = std::make_shared<EvidenceSource>(*q.evidence);
+        ev->seeds = {q.evidence->seeds[variant]};
+        ev->instances = {q.evidence->instances[variant]};
+        ev->answers = {q.evidence->answers[variant]};
+        QuizAccept right;
+        right.text = ev->answers[0];
+        right.pos = q.pos;
+        out.accepts = {right};
+        out.evidence = std::move(ev);
+    }
     return out;
 }
 
@@ -234,6 +248,9 @@ bool load_from_table(const toml::table& root, const std::string& path, QuestionB
         out.shuffle_questions = bank->boolean("shuffle_questions", false).value_or(false);
         out.questions_per_attempt =
             static_cast<int>(bank->integer("questions_per_attempt", false, 0, 10000).value_or(0));
+        if (auto dir = bank->string("scenarios", false))
+            out.scenarios_dir =
+                (std::filesystem::path(path).parent_path() / *dir).lexically_normal().string();
         if (auto p = bank->table("practice", false)) {
             out.practice_tries = static_cast<int>(p->integer("tries", false, 1, 10).value_or(3));
             p->finish();
@@ -263,6 +280,7 @@ bool load_from_table(const toml::table& root, const std::string& path, QuestionB
         out.questions.push_back(std::move(*q));
     }
     top.finish();
+    quiz_detail::resolve_evidence(out, diags);
     if (out.questions_per_attempt > static_cast<int>(out.questions.size()))
         diags.error(top.pos("bank"),
                     fmt::format("questions_per_attempt is {} but the bank has only {} questions",

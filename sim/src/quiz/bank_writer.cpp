@@ -124,6 +124,22 @@ std::string bank_to_toml(const QuestionBank& bank) {
                 kv(out, in, "misconception", a.misconception);
             }
             break;
+        case QuestionType::Evidence:
+            if (q.evidence) {
+                const EvidenceSource& ev = *q.evidence;
+                kv(out, "", "scenario", ev.scenario);
+                out += "seeds = [";
+                for (size_t i = 0; i < ev.seeds.size(); ++i)
+                    out += (i ? ", " : "") + std::to_string(ev.seeds[i]);
+                out += "]\n";
+                kv(out, "", "answer_query", ev.query);
+                kv(out, "", "answer_key", ev.key);
+                kv(out, "", "answer_column", ev.column);
+                if (!ev.allow_query) out += "allow_query = false\n";
+                if (ev.max_query_rows != 5)
+                    out += "query_max_rows = " + std::to_string(ev.max_query_rows) + "\n";
+            }
+            break;
         case QuestionType::Ordering:
             if (q.ordering_grading == OrderingGrading::AllOrNothing)
                 out += "grading = \"all_or_nothing\"\n";
@@ -150,6 +166,7 @@ std::string bank_to_toml(const QuestionBank& bank) {
             break;
         }
         for (const auto& v : q.variants) {
+            if (q.evidence) break; // derived from the seeds
             out += in + "[[question.variant]]\n";
             for (const auto& [k, val] : v) out += in + quote(k) + " = " + quote(val) + "\n";
         }

@@ -87,6 +87,7 @@ bool write_question(const Question& q, double bank_penalty, std::string& out, Di
         body += "\n";
         break;
     }
+    case QuestionType::Evidence: // instantiated per seed: the value is a plain short answer
     case QuestionType::ShortAnswer: {
         if (q.case_sensitive) meta(head, "case_sensitive", "true");
         if (q.whitespace == Whitespace::Ignore) meta(head, "whitespace", "ignore");

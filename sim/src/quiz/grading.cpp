@@ -4,6 +4,7 @@
 // ordering scores adjacent pairs, matching scores each prompt.
 #include "alertdrill/quiz_attempt.hpp"
 
+#include "alertdrill/quiz_evidence.hpp"
 #include "alertdrill/text.hpp"
 
 #include <algorithm>
@@ -106,6 +107,12 @@ Grade grade_response(const Question& q, const QuizResponse& r) {
             if (a.fraction < 0.9999) add_tag(g.misconceptions, a.misconception);
             break;
         }
+        break;
+    }
+    case QuestionType::Evidence: {
+        EvidenceGrade eg = grade_evidence(q, r.text);
+        g.fraction = eg.right ? 1 : 0;
+        if (!eg.note.empty()) g.feedback.push_back(eg.note);
         break;
     }
     case QuestionType::Ordering: {

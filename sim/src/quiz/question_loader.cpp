@@ -181,6 +181,54 @@ void read_items(TableReader& r, Question& q) {
     }
 }
 
+void read_evidence(TableReader& r, Question& q) {
+    auto ev = std::make_shared<EvidenceSource>();
+    ev->scenario_pos = r.pos("scenario");
+    ev->scenario = r.string("scenario", true).value_or("");
+    if (auto seeds = r.node("seeds", false)) {
+        const toml::array* arr = seeds->as_array();
+        if (!arr || arr->empty())
+            r.error("seeds", "'seeds' must be a non-empty array of scenario seeds, e.g. [1, 2, 3]");
+        else
+            for (const auto& el : *arr) {
+                auto v = el.value<int64_t>();
+                if (!el.is_integer() || !v || *v < 0)
+                    r.diags().error(pos_of(el, r.file()),
+                                    "a seed must be a whole number of at least 0");
+                else if (std::find(ev->seeds.begin(), ev->seeds.end(), uint64_t(*v)) !=
+                         ev->seeds.end())
+                    r.diags().error(pos_of(el, r.file()),
+                                    fmt::format("seed {} is listed twice", *v));
+                else
+                    ev->seeds.push_back(static_cast<uint64_t>(*v));
+            }
+    }
+    if (ev->seeds.empty()) ev->seeds = {1};
+    ev->query_pos = r.pos("answer_query");
+    auto query = r.string("answer_query", false);
+    auto key = r.string("answer_key", false);
+    auto column = r.string("answer_column", false);
+    if (query && (key || column))
+        r.error("answer_query", "an evidence question takes its answer from 'answer_query' or "
+                                "from 'answer_key' with 'answer_column', not both");
+    else if (!query && !(key && column))
+        r.diags().error(r.pos(), r.what() + " needs 'answer_query' (KQL giving one value) or "
+                                            "'answer_key' and 'answer_column'");
+    ev->query = query.value_or("");
+    ev->key = key.value_or("");
+    ev->column = column.value_or("");
+    if (!query) ev->query_pos = r.pos(key ? "answer_key" : "answer_column");
+    ev->allow_query = r.boolean("allow_query", false).value_or(true);
+    ev->max_query_rows =
+        static_cast<size_t>(r.integer("query_max_rows", false, 1, 1000).value_or(5));
+    if (r.raw().contains("variant")) {
+        r.allow("variant");
+        r.error("variant", "an evidence question takes its variants from 'seeds' (one per "
+                           "scenario seed), not from [[question.variant]] tables");
+    }
+    q.evidence = std::move(ev);
+}
+
 void read_variants(TableReader& r, Question& q) {
     const toml::node* n = r.node("variant", false);
     if (!n) return;
@@ -215,13 +263,14 @@ void read_variants(TableReader& r, Question& q) {
 
 } // namespace
 
-std::optional<Question> read_question(TableReader& r, const QuestionBank& bank) {
+std::optional<Question> read_question(TableReader& r, const QuestionBank& bank,
+                                      const std::string* fixed_id) {
     Question q;
     q.pos = r.pos();
-    q.id = read_id(r, "question");
-    auto type_name =
-        r.choice("type", true,
-                 {"single", "multiple", "truefalse", "short", "numeric", "ordering", "matching"});
+    q.id = fixed_id ? *fixed_id : read_id(r, "question");
+    auto type_name = r.choice("type", true,
+                              {"single", "multiple", "truefalse", "short", "numeric", "ordering",
+                               "matching", "evidence"});
     q.text = r.string("text", true).value_or("");
     q.topic = r.string_or("topic", "");
     q.mark = r.number("mark", false, 0.0, 1000.0).value_or(1.0);
@@ -232,12 +281,13 @@ std::optional<Question> read_question(TableReader& r, const QuestionBank& bank) 
     q.feedback_correct = r.string_or("feedback_correct", "");
     q.feedback_wrong = r.string_or("feedback_wrong", "");
     q.misconception = r.string_or("misconception", "");
-    read_variants(r, q);
+    if (type_name != "evidence") read_variants(r, q);
     if (!type_name) {
         // Mark every type-specific key as read: the type error already says what is wrong.
         for (const char* k :
              {"option", "answer", "feedback_true", "feedback_false", "accept", "case_sensitive",
-              "whitespace", "unit", "item", "pair", "distractors", "grading"})
+              "whitespace", "unit", "item", "pair", "distractors", "grading", "scenario", "seeds",
+              "answer_query", "answer_key", "answer_column", "allow_query", "query_max_rows"})
             r.allow(k);
         return std::nullopt;
     }
@@ -257,6 +307,9 @@ std::optional<Question> read_question(TableReader& r, const QuestionBank& bank) 
     case QuestionType::Ordering:
     case QuestionType::Matching:
         read_items(r, q);
+        break;
+    case QuestionType::Evidence:
+        read_evidence(r, q);
         break;
     }
     return q;

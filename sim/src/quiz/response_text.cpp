@@ -98,6 +98,7 @@ bool parse_response(const Question& q, std::string_view text, QuizResponse& out,
         return true;
     }
     case QuestionType::ShortAnswer:
+    case QuestionType::Evidence:
         out.text = t;
         return true;
     case QuestionType::Numeric:
@@ -167,6 +168,7 @@ std::string format_response(const Question& q, const QuizResponse& r) {
     switch (q.type) {
     case QuestionType::ShortAnswer:
     case QuestionType::Numeric:
+    case QuestionType::Evidence:
         return r.text;
     case QuestionType::Matching: {
         std::vector<std::string> parts;
@@ -210,6 +212,9 @@ std::string right_answer(const Question& q) {
         break;
     case QuestionType::Matching:
         for (const auto& it : q.items) r.matches[it.id] = it.answer;
+        break;
+    case QuestionType::Evidence:
+        if (q.evidence && !q.evidence->answers.empty()) r.text = q.evidence->answers[0];
         break;
     }
     return format_response(q, r);

@@ -84,6 +84,7 @@ QuizResponse draw_answer(const PresentedQuestion& p, AnswerDraft& d, bool read_o
             if (std::count(d.multiple.begin(), d.multiple.end(), id)) r.choices.push_back(id);
         break;
     case QuestionType::ShortAnswer:
+    case QuestionType::Evidence: // the value, or a KQL query whose result holds it
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
         ImGui::InputTextWithHint("##answer", "your answer", &d.text);
         r.text = d.text;
