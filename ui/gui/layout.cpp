@@ -174,6 +174,7 @@ void draw_ui(Workspace& ws, UiState& ui) {
     draw_quiz_window(ws);
     draw_author_window(ws);
     draw_cohort_window(ws);
+    draw_checkpoint_window(ws);
     if (ui.show_about) {
         ImGui::Begin("About alertdrill", &ui.show_about, ImGuiWindowFlags_AlwaysAutoResize);
         ImGui::Text("alertdrill %s", ALERTDRILL_VERSION);

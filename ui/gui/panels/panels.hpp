@@ -27,6 +27,8 @@ void draw_rules_window(Workspace& ws);
 void draw_quiz_window(Workspace& ws);
 void draw_author_window(Workspace& ws);
 void draw_cohort_window(Workspace& ws);
+/// The scenario's checkpoint question waiting for an answer, if any (not a menu window).
+void draw_checkpoint_window(Workspace& ws);
 
 /// The cost in simulated minutes of `action` on `target` in this session's scenario (a
 /// scenario response may override the catalog's default). -1 for an unknown action.
