@@ -107,7 +107,7 @@ enum class FileKind { Transcript, Skipped, Unreadable };
 FileKind grade_one(const std::string& path, ScenarioCache& cache, const Catalog& cat,
                    const GradeOptions& opts, GradedAttempt& out, std::string& message) {
     std::string text, err;
-    if (!read_file(path, text, err)) {
+    if (!read_file(path, text, err, limits::k_transcript_bytes)) {
         message = path + ": " + err;
         return FileKind::Unreadable;
     }
