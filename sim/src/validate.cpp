@@ -1,5 +1,6 @@
 #include "alertdrill/validate.hpp"
 
+#include "alertdrill/paths.hpp"
 #include "alertdrill/quiz.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/toml_reader.hpp"
@@ -46,8 +47,13 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
             std::vector<std::string> found;
             for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::none, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-                if (it->is_regular_file() && it->path().extension() == ".toml")
-                    found.push_back(it->path().string());
+                if (it->is_regular_file() && it->path().extension() == ".toml") {
+                    if (resolves_inside(it->path().string(), p))
+                        found.push_back(it->path().string());
+                    else
+                        diags.error({it->path().string(), 0, 0},
+                                    outside_folder_message(it->path().string(), p));
+                }
             std::sort(found.begin(), found.end());
             out.insert(out.end(), found.begin(), found.end());
         } else if (fs::exists(p, ec)) {
