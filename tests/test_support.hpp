@@ -1,6 +1,7 @@
 #pragma once
 // Shared fixtures for the Catch2 tests. Tests run from the source folder (ctest sets it).
 #include "alertdrill/catalog.hpp"
+#include "alertdrill/query_console.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/script.hpp"
 #include "alertdrill/session.hpp"
@@ -40,6 +41,8 @@ inline std::unique_ptr<Session> play(const ScenarioDef& def, const Script& scrip
     auto s = std::make_unique<Session>(
         inst, catalog(),
         script.mode && *script.mode == "assessment" ? Mode::Assessment : Mode::Practice);
+    s->set_query_runner(
+        [](const Session& sess, const std::string& q) { return run_session_query(sess, q); });
     for (const auto& line : script.lines) {
         if (is_view_command(line.text.substr(0, line.text.find(' ')))) continue;
         ApplyResult r = s->apply(line.text);

@@ -1,8 +1,12 @@
 // Alert suppression rules: specs, matching, expiry on the simulated clock, the audit and
 // activity tables, and replay.
+#include "alertdrill/scoring.hpp"
 #include "alertdrill/suppression.hpp"
+#include "alertdrill/text.hpp"
 #include "alertdrill/transcript.hpp"
 #include "test_support.hpp"
+
+#include <fstream>
 
 using namespace alertdrill;
 
@@ -21,6 +25,54 @@ std::unique_ptr<Session> fresh() {
 const char* kScoped = "create_suppression_rule name=fp-scanner type=VM_SshBruteForceFailed "
                       "ip=10.0.5.20 reason=SpecificEntityFalsePositive expires=2026-06-01 "
                       "comment=\"Qualys scanner, ticket OPS-112\"";
+
+/// A query from tests/data/kql/suppression_queries.kql (which Microsoft's parser also checks), by
+/// the word after its opening "// ".
+std::string named_query(const std::string& name) {
+    std::ifstream in(test::source_path("tests/data/kql/suppression_queries.kql"));
+    std::string line, cur, found;
+    bool match = false;
+    auto flush = [&] {
+        if (match) found = cur;
+        cur.clear();
+        match = false;
+    };
+    while (std::getline(in, line)) {
+        if (line == "----") {
+            flush();
+        } else if (cur.empty() && line.rfind("// " + name + ":", 0) == 0) {
+            match = true;
+            cur += line + "\n";
+        } else {
+            cur += line + "\n";
+        }
+    }
+    flush();
+    REQUIRE(!found.empty());
+    return found;
+}
+
+/// Runs a query over the session's workspace as the query console does.
+Table query(const Session& s, const std::string& q) {
+    kql::TableSet set;
+    for (const Table* t : s.queryable_tables()) set.add(*t);
+    kql::Options o;
+    o.now_us = s.now_utc_s() * 1000000;
+    auto r = kql::run(q, set, o);
+    if (auto* e = std::get_if<kql::Error>(&r)) FAIL(kql::format_error(q, *e));
+    return std::move(std::get<kql::Result>(r).table);
+}
+
+std::vector<std::string> rows(const Table& t) {
+    std::vector<std::string> out;
+    for (size_t r = 0; r < t.row_count(); ++r) {
+        std::string line;
+        for (size_t c = 0; c < t.columns().size(); ++c)
+            line += (c ? "|" : "") + t.columns()[c].display(r);
+        out.push_back(line);
+    }
+    return out;
+}
 
 AlertStatus status_of(const Session& s, const char* id) {
     const AlertState* a = s.alert(id);
@@ -117,10 +169,14 @@ TEST_CASE("rules dismiss on release; expiry follows the simulated clock", "[supp
     REQUIRE(s->suppressed().size() == 2);
     CHECK(s->suppressed()[0].alert_id == "scan2");
     CHECK(s->suppressed()[0].at_min == 30);
-    const Table* audit = s->visible_table(kSuppressionTable);
-    REQUIRE(audit);
-    CHECK(audit->row_count() == 2);
-    CHECK(audit->column("SuppressionRuleName")->str(1) == "old-backup");
+    // The audit is SecurityAlert: every alert released, the dismissed ones with rule and reason.
+    const Table* alerts = s->visible_table(kSuppressionTable);
+    REQUIRE(alerts);
+    CHECK(alerts->row_count() == 5);
+    CHECK(rows(query(*s, named_query("audit"))) ==
+          std::vector<std::string>{
+              "scan2|VM_SshBruteForceFailed|fp-scanner|SpecificEntityFalsePositive",
+              "backup1|VM_SuspiciousCommandLine|old-backup|Noise"});
     CHECK(s->apply("enable_suppression_rule old-backup").error ==
           "rule 'old-backup' has expired; edit it with a new expires= date first");
 }
@@ -144,19 +200,44 @@ TEST_CASE("every rule change writes an Activity Log row", "[suppression]") {
     REQUIRE(s->apply("disable_suppression_rule fp-scanner").ok);
     REQUIRE(s->apply("enable_suppression_rule fp-scanner").ok);
     REQUIRE(s->apply("delete_suppression_rule fp-scanner").ok);
-    const Table* t = s->visible_table(kRuleActivityTable);
-    REQUIRE(t);
-    REQUIRE(t->row_count() == 5);
-    const Column* op = t->column("OperationNameValue");
+    // The fixture has no AzureActivity table: the simulated one holds the rule changes.
+    Table t = query(*s, named_query("changes"));
+    REQUIRE(t.row_count() == 5);
+    const Column* op = t.column("OperationNameValue");
     for (size_t r = 0; r < 4; ++r)
         CHECK(op->str(r) == "MICROSOFT.SECURITY/ALERTSSUPPRESSIONRULES/WRITE");
     CHECK(op->str(4) == "MICROSOFT.SECURITY/ALERTSSUPPRESSIONRULES/DELETE");
-    CHECK(t->column("Caller")->str(0) == Session::kTraineeCaller);
-    CHECK(std::string(t->column("Properties")->str(1)).find("10.0.5.20,10.0.5.21") !=
+    CHECK(t.column("Caller")->str(0) == Session::kTraineeCaller);
+    std::string rid(t.column("_ResourceId")->str(0));
+    CHECK(rid.find("/providers/Microsoft.Security/alertsSuppressionRules/fp-scanner") !=
+          std::string::npos);
+    CHECK(std::string(t.column("Properties")->str(1)).find("10.0.5.20,10.0.5.21") !=
           std::string::npos);
     bool listed = false;
-    for (const Table* v : s->visible_tables()) listed |= v->name() == kRuleActivityTable;
+    for (const Table* v : s->visible_tables()) listed |= v->name() == kActivityTable;
     CHECK(listed);
+}
+
+TEST_CASE("rule changes join a scenario's own AzureActivity rows", "[suppression][kql]") {
+    ScenarioDef def = test::load(test::source_path("scenarios/arm_suspicious_operations.toml"));
+    Diagnostics d;
+    auto inst = instantiate(def, test::catalog(), 1, d);
+    REQUIRE(inst);
+    Session s(inst, test::catalog());
+    REQUIRE(s.apply("create_suppression_rule name=noisy-regions type=* reason=Noise").ok);
+    REQUIRE(s.apply("delete_suppression_rule noisy-regions").ok);
+    Table changes = query(s, named_query("changes"));
+    REQUIRE(changes.row_count() == 2);
+    CHECK(changes.column("OperationNameValue")->str(1) ==
+          "MICROSOFT.SECURITY/ALERTSSUPPRESSIONRULES/DELETE");
+    // The scenario's rows are still there, and the evidence view shows both once revealed.
+    CHECK(query(s, "AzureActivity | count").columns()[0].i64(0) > 2);
+    CHECK(s.visible_table("AzureActivity") == nullptr);
+    REQUIRE(s.apply("review_activity_log Contoso-Production").ok);
+    const Table* shown = s.visible_table("AzureActivity");
+    REQUIRE(shown);
+    const Column* op = shown->column("OperationNameValue");
+    CHECK(op->str(shown->row_count() - 1) == "MICROSOFT.SECURITY/ALERTSSUPPRESSIONRULES/DELETE");
 }
 
 TEST_CASE("simulate reports matches and changes nothing but the clock", "[suppression]") {
@@ -193,8 +274,9 @@ TEST_CASE("a transcript with rule changes replays identically", "[suppression][t
     auto s = fresh();
     for (const char* line :
          {kScoped, "simulate_suppression_rule name=x2 cmdline~=backup reason=Noise", "wait 45",
-          "edit_suppression_rule name=fp-scanner comment=\"re-checked\"", "wait 120",
-          "delete_suppression_rule fp-scanner", "end"})
+          "edit_suppression_rule name=fp-scanner comment=\"re-checked\"",
+          "disable_suppression_rule fp-scanner", "wait 20", "enable_suppression_rule fp-scanner",
+          "wait 100", "delete_suppression_rule fp-scanner", "end"})
         REQUIRE(s->apply(line).ok);
     Transcript t = make_transcript(*s, 1, {}, "tester", "2026-12-04T00:00:00Z");
     Diagnostics d;
@@ -213,5 +295,6 @@ TEST_CASE("a transcript with rule changes replays identically", "[suppression][t
         CHECK(r.suppressed()[i].alert_id == s->suppressed()[i].alert_id);
         CHECK(r.suppressed()[i].rule == s->suppressed()[i].rule);
     }
-    CHECK(r.rule_activity().size() == 3);
+    CHECK(r.rule_activity().size() == 5);
+    CHECK(score_to_json(compute_score(r)).dump() == score_to_json(compute_score(*s)).dump());
 }

@@ -97,7 +97,18 @@ void check_rubric_actions(const ScenarioDef& def, const Catalog& cat, Diagnostic
     }
 }
 
-void check_evidence(const ScenarioDef& def, Diagnostics& d) {
+void check_evidence(const ScenarioDef& def, const Catalog& cat, Diagnostics& d) {
+    // Investigation by query is as good as by button: an item an investigation action earns
+    // needs a key row, or a trainee who queries cannot earn it.
+    for (const auto& it : def.rubric) {
+        if (!it.evidence.empty() || it.rule) continue;
+        if (const ActionDef* a = cat.find(it.action); a && is_investigation(*a))
+            d.error(it.pos, "rubric item '" + it.id + "' is earned by the investigation action '" +
+                                a->id +
+                                "' but names no evidence key: mark the row that proves it with "
+                                "_key and name it in evidence = \"...\", so a trainee can find "
+                                "it by query too");
+    }
     std::set<std::string> revealable;
     for (const auto& t : def.tables)
         if (t.visible || !t.revealed_by.empty()) revealable.insert(t.name);
@@ -135,7 +146,7 @@ void check_publishable(const ScenarioDef& def, const Catalog& catalog,
                        const QueryRunner& runner) {
     check_golden(def, catalog, golden_dir, diags, runner);
     check_rubric_actions(def, catalog, diags);
-    check_evidence(def, diags);
+    check_evidence(def, catalog, diags);
     check_hint_costs(def, diags);
 }
 

@@ -50,7 +50,7 @@ std::string render_result_text(const kql::Result& r, size_t max_rows) {
 
 QueryOutcome run_session_query(const Session& s, const std::string& query) {
     kql::TableSet set;
-    for (const Table* t : s.visible_tables()) set.add(*t);
+    for (const Table* t : s.queryable_tables()) set.add(*t);
     kql::Options opts;
     opts.now_us = s.now_utc_s() * 1000000;
     QueryOutcome out;

@@ -179,6 +179,12 @@ Score compute_score(const Session& session) {
                     first_done = a && step_id(a->step) == o.first.substr(5);
                 } else {
                     first_done = hist[j].action == o.first;
+                    // A query that found the key row of an item for that action did it too.
+                    for (const auto& it : s.rubric)
+                        first_done |=
+                            it.action == o.first && !it.evidence.empty() &&
+                            std::find(hist[j].found_keys.begin(), hist[j].found_keys.end(),
+                                      it.evidence) != hist[j].found_keys.end();
                 }
             }
             if (!first_done) {

@@ -82,87 +82,6 @@ bool Session::done(std::string_view action, std::string_view target) const {
     return false;
 }
 
-std::vector<std::string> Session::revealed_tables() const {
-    std::vector<std::string> out;
-    for (const auto& t : scenario().tables)
-        if (m_revealed.count(t.name)) out.push_back(t.name);
-    return out;
-}
-
-const Table* Session::visible_table(std::string_view name) const {
-    if (name == kSuppressionTable || name == kRuleActivityTable) {
-        auto& slot = m_visible_cache[std::string(name)];
-        if (slot.first != m_version + 1)
-            slot = {m_version + 1, name == kSuppressionTable
-                                       ? suppression_audit_table(m_suppressed, scenario())
-                                       : rule_activity_table(m_rule_activity, scenario())};
-        return &slot.second;
-    }
-    if (!table_revealed(name)) return nullptr;
-    int ti = m_inst->table_index(name);
-    if (ti < 0) return nullptr;
-    auto& slot = m_visible_cache[std::string(name)];
-    if (slot.first == m_version + 1) return &slot.second;
-    const Table& full = m_inst->tables[ti];
-    const auto& minutes = m_inst->row_minute[ti];
-    const auto& after = m_inst->row_after[ti];
-    Table t(full.name());
-    for (const auto& c : full.columns()) t.add_column(c.name(), c.type());
-    size_t out_row = 0;
-    for (size_t r = 0; r < full.row_count(); ++r) {
-        if (minutes[r] != INT_MIN && minutes[r] > m_now) continue;
-        if (!after[r].empty() && !m_fired.count(after[r])) continue;
-        for (size_t c = 0; c < full.columns().size(); ++c) {
-            const Column& src = full.columns()[c];
-            Column& dst = t.columns()[c];
-            if (src.is_null(r))
-                dst.push_null();
-            else if (src.type() == ColumnType::String || src.type() == ColumnType::Dynamic)
-                dst.push_string(src.str(r));
-            else if (src.type() == ColumnType::Real)
-                dst.push_real(src.real(r));
-            else
-                dst.push_int(src.i64(r));
-        }
-        if (const std::string* k = full.key_of(r)) t.mark_key(out_row, *k);
-        ++out_row;
-    }
-    slot = {m_version + 1, std::move(t)};
-    return &slot.second;
-}
-
-std::vector<const Table*> Session::visible_tables() const {
-    std::vector<const Table*> out;
-    for (const auto& name : revealed_tables())
-        if (const Table* t = visible_table(name)) out.push_back(t);
-    for (const char* name : {kSuppressionTable, kRuleActivityTable}) // simulated, always there
-        if (!table_revealed(name)) out.push_back(visible_table(name));
-    return out;
-}
-
-std::vector<std::string> Session::expert_path() const {
-    std::vector<std::string> out;
-    auto report_lines = [&] {
-        for (const auto& f : scenario().report) {
-            std::string text = f.example;
-            if (text.empty())
-                for (const auto& g : f.keywords) text += (text.empty() ? "" : ", ") + g.front();
-            out.push_back("report_" + f.id + " " + text);
-        }
-    };
-    bool reported = false;
-    for (const auto& it : scenario().rubric) {
-        if (it.action == "submit_report" && !reported) {
-            report_lines();
-            reported = true;
-        }
-        if (it.action == "run_query") continue; // evidence items are met by the action beside them
-        out.push_back(it.target.empty() ? it.action : it.action + " " + it.target);
-    }
-    if (!reported) report_lines();
-    return out;
-}
-
 void Session::release_alert(const std::string& id, int minute, std::vector<std::string>& happened) {
     if (alert(id)) return;
     for (size_t i = 0; i < scenario().alerts.size(); ++i) {
@@ -366,6 +285,17 @@ void Session::finish_action(ActionRecord rec, ApplyResult& res) {
     }
 }
 
+void Session::credit_found_keys(const std::vector<std::string>& keys, int minute) {
+    // Finding a rubric item's key row by query counts as taking its action, so it also sets
+    // the flags that action sets here (a confirmed detection test, a reviewed history...).
+    for (const auto& it : scenario().rubric) {
+        if (it.evidence.empty() || std::find(keys.begin(), keys.end(), it.evidence) == keys.end())
+            continue;
+        if (const Response* r = find_response(it.action, it.target))
+            for (const auto& f : r->sets) set_flag(f, minute);
+    }
+}
+
 ApplyResult Session::apply(std::string_view raw_line) {
     ApplyResult res;
     std::string line = trim(raw_line);
@@ -460,6 +390,7 @@ ApplyResult Session::apply(std::string_view raw_line) {
             rec.outcome = q.text;
             rec.found_keys = q.found_keys;
             m_found_keys.insert(q.found_keys.begin(), q.found_keys.end());
+            credit_found_keys(q.found_keys, done_at);
         }
     } else if (is_suppression_action(id))
         rec.outcome = commit_suppression(id, target, done_at);

@@ -143,7 +143,7 @@ void Session::suppress_on_release(AlertState& st, int minute) {
         if (!rule_active(r, at_utc) || !rule_matches(r, d, scenario())) continue;
         st.status = AlertStatus::Dismissed;
         st.suppressed_by = r.name;
-        m_suppressed.push_back({d.id, r.name, minute});
+        m_suppressed.push_back({d.id, r.name, minute, r.reason});
         return;
     }
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fmt/format.h>
 
 namespace alertdrill {
 
@@ -313,55 +314,66 @@ std::string apply_rule_spec(std::string_view spec, SuppressionRule& rule, int64_
     return "";
 }
 
-Table suppression_audit_table(const std::vector<SuppressedAlert>& log, const ScenarioDef& s) {
-    Table t(kSuppressionTable);
+Table activity_table() {
+    Table t(kActivityTable);
     t.add_column("TimeGenerated", ColumnType::DateTime);
-    t.add_column("AlertId", ColumnType::String);
-    t.add_column("AlertType", ColumnType::String);
-    t.add_column("AlertName", ColumnType::String);
-    t.add_column("ResourceId", ColumnType::String);
-    t.add_column("SuppressionRuleName", ColumnType::String);
-    t.add_column("Status", ColumnType::String);
-    for (const auto& e : log) {
-        const AlertDef* a = s.alert(e.alert_id);
-        auto& c = t.columns();
-        c[0].push_int((s.start_utc_s + int64_t(e.at_min) * 60) * 1000000);
-        c[1].push_string(e.alert_id);
-        c[2].push_string(a ? a->alert_type : "");
-        c[3].push_string(a ? a->display_name : "");
-        c[4].push_string(a ? a->resource : "");
-        c[5].push_string(e.rule);
-        c[6].push_string("Dismissed");
-    }
+    for (const char* name :
+         {"OperationNameValue", "OperationName", "ActivityStatusValue", "Caller", "CallerIpAddress",
+          "CategoryValue", "ResourceGroup", "ResourceProviderValue", "_ResourceId",
+          "SubscriptionId", "CorrelationId", "Properties"})
+        t.add_column(name, ColumnType::String);
     return t;
 }
 
-Table rule_activity_table(const std::vector<RuleActivity>& log, const ScenarioDef& s) {
-    Table t(kRuleActivityTable);
-    t.add_column("TimeGenerated", ColumnType::DateTime);
-    for (const char* name :
-         {"OperationNameValue", "OperationName", "ActivityStatusValue", "Caller", "CategoryValue",
-          "ResourceProviderValue", "_ResourceId", "SubscriptionId", "Properties"})
-        t.add_column(name, ColumnType::String);
+void append_rule_activity(Table& t, const std::vector<RuleActivity>& log, const ScenarioDef& s) {
     std::string sub = s.subscriptions.empty() ? "" : s.subscriptions.front().id;
-    for (const auto& e : log) {
+    for (size_t n = 0; n < log.size(); ++n) {
+        const RuleActivity& e = log[n];
         bool del = e.operation == "delete";
-        auto& c = t.columns();
-        c[0].push_int((s.start_utc_s + int64_t(e.at_min) * 60) * 1000000);
-        c[1].push_string(del ? "MICROSOFT.SECURITY/ALERTSSUPPRESSIONRULES/DELETE"
-                             : "MICROSOFT.SECURITY/ALERTSSUPPRESSIONRULES/WRITE");
-        c[2].push_string(del ? "Delete an alerts suppression rule"
-                             : "Create or update an alerts suppression rule");
-        c[3].push_string("Succeeded");
-        c[4].push_string(e.caller);
-        c[5].push_string("Administrative");
-        c[6].push_string("Microsoft.Security");
-        c[7].push_string("/subscriptions/" + sub +
-                         "/providers/Microsoft.Security/alertsSuppressionRules/" + e.rule);
-        c[8].push_string(sub);
-        c[9].push_string(e.summary);
+        std::string rid = "/subscriptions/" + sub +
+                          "/providers/Microsoft.Security/alertsSuppressionRules/" + e.rule;
+        for (auto& col : t.columns()) {
+            const std::string& name = col.name();
+            if (name == "TimeGenerated" && col.type() == ColumnType::DateTime) {
+                col.push_int((s.start_utc_s + int64_t(e.at_min) * 60) * 1000000);
+                continue;
+            }
+            if (col.type() != ColumnType::String && col.type() != ColumnType::Dynamic) {
+                col.push_null();
+                continue;
+            }
+            std::string v;
+            bool known = true;
+            if (name == "OperationNameValue")
+                v = del ? "MICROSOFT.SECURITY/ALERTSSUPPRESSIONRULES/DELETE"
+                        : "MICROSOFT.SECURITY/ALERTSSUPPRESSIONRULES/WRITE";
+            else if (name == "OperationName")
+                v = del ? "Delete an alerts suppression rule"
+                        : "Create or update an alerts suppression rule";
+            else if (name == "ActivityStatusValue")
+                v = "Succeeded";
+            else if (name == "Caller")
+                v = e.caller;
+            else if (name == "CategoryValue")
+                v = "Administrative";
+            else if (name == "ResourceProviderValue")
+                v = "Microsoft.Security";
+            else if (name == "_ResourceId" || name == "ResourceId")
+                v = rid;
+            else if (name == "SubscriptionId")
+                v = sub;
+            else if (name == "CorrelationId")
+                v = fmt::format("alertdrill-rule-change-{}", n + 1);
+            else if (name == "Properties")
+                v = e.summary;
+            else
+                known = false;
+            if (known)
+                col.push_string(v);
+            else
+                col.push_null();
+        }
     }
-    return t;
 }
 
 } // namespace alertdrill

@@ -13,4 +13,5 @@ if [ ! -d "$oracle/node_modules/@kusto/language-service-next" ]; then
 fi
 shopt -s nullglob globstar
 node "$oracle/check.js" "$src/tests/data/kql/valid_queries.kql" "$src"/tests/golden/**/*.script \
-  "$src/tests/data/kql/scenario_hunts.kql" "$src/README.md" "$src/scenarios/README.md"
+  "$src/tests/data/kql/scenario_hunts.kql" "$src/tests/data/kql/suppression_queries.kql" \
+  "$src/README.md" "$src/scenarios/README.md"

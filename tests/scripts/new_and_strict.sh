@@ -31,4 +31,9 @@ sed -i 's/^points = 20$/points = 2/; s/^points = 50$/points = 68/' "$dir/scenari
 err=$("$bin" validate --strict "$dir/scenarios/phish_lab.toml" 2>&1)
 grep -q "a hint must cost less" <<<"$err" || fail "hint cost not checked: $err"
 grep -q "phish_lab.toml:[0-9]*:[0-9]*: error" <<<"$err" || fail "not FILE:LINE:COL: $err"
+# An item an investigation action earns needs a key row, or a query cannot earn it.
+sed -i '/^evidence = "guessing"$/d' "$dir/scenarios/phish_lab.toml"
+err=$("$bin" validate --strict "$dir/scenarios/phish_lab.toml" 2>&1)
+grep -q "rubric item 'logs' is earned by the investigation action 'review_auth_logs' but names no evidence key" <<<"$err" ||
+    fail "an investigation item without evidence passed: $err"
 echo ok

@@ -3,6 +3,7 @@
 #include "alertdrill/text.hpp"
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <iostream>
 
@@ -150,6 +151,13 @@ void print_tables(std::ostream& out, const Session& s) {
         const Table* t = s.visible_table(n);
         out << fmt::format("  {:<24} {:>8} rows\n", n, t ? t->row_count() : 0);
     }
+    std::vector<std::string> more;
+    for (const Table* t : s.queryable_tables())
+        if (std::find(names.begin(), names.end(), t->name()) == names.end())
+            more.push_back(t->name());
+    if (!more.empty())
+        out << "Every table can be queried ('query TABLE | ...'); not opened yet: "
+            << join(more, ", ") << "\n";
 }
 
 bool print_table(std::ostream& out, const Session& s, const std::string& name, size_t limit,

@@ -42,8 +42,8 @@ void print_suppressed(std::ostream& out, const Session& s) {
         out << fmt::format("  T+{:<5} {:<14} {:<28} by rule {}\n", std::to_string(e.at_min) + "m",
                            e.alert_id, a ? safe(a->display_name) : "", safe(e.rule));
     }
-    out << "(also queryable: " << kSuppressionTable << ", and rule changes in "
-        << kRuleActivityTable << ")\n";
+    out << "(also queryable: " << kSuppressionTable
+        << " | where Status == \"Dismissed\", and rule changes in " << kActivityTable << ")\n";
 }
 
 } // namespace alertdrill::cli

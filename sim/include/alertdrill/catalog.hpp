@@ -29,6 +29,15 @@ struct ActionDef {
     SourcePos pos;
 };
 
+/// An investigation button: a threat-analysis action that examines something (a resource, an
+/// address, an account, a process, the estate) and whose findings live in log rows a query can
+/// reach. The other analysis actions are decisions on an alert (read, classify, stage, link) or
+/// take text (the query itself, a rule simulation).
+inline bool is_investigation(const ActionDef& a) {
+    return a.step == Step::Analysis && a.target != TargetKind::Alert &&
+           a.target != TargetKind::Text;
+}
+
 class Catalog {
   public:
     const std::vector<ActionDef>& actions() const { return m_actions; }

@@ -1,6 +1,6 @@
 #pragma once
 // The query console's glue between a session and the KQL engine: run a trainee's query over
-// the tables they have uncovered, at the session's simulated clock, and render the result.
+// every table of the workspace as it stands at the session's simulated clock, and render it.
 #include "alertdrill/kql.hpp"
 #include "alertdrill/session.hpp"
 
@@ -11,9 +11,9 @@ namespace alertdrill {
 /// Rows shown in a query's text outcome (the result itself may hold more).
 inline constexpr size_t k_query_rows_shown = 50;
 
-/// Runs `query` over the session's visible tables with now() at the session clock. The text is
-/// the rendered result (deterministic: no timings) or the caret error; found_keys lists the key
-/// evidence the result surfaced.
+/// Runs `query` over every table of the session (Session::queryable_tables) with now() at the
+/// session clock. The text is the rendered result (deterministic: no timings) or the caret error;
+/// found_keys lists the key evidence the result surfaced.
 QueryOutcome run_session_query(const Session& s, const std::string& query);
 
 /// The result as aligned text columns: header, at most `max_rows` rows (cells cut at 60

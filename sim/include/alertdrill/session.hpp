@@ -113,8 +113,11 @@ class Session {
     /// The rows of a revealed table the trainee can see now (time reached, event fired).
     /// Cached until the clock or the attacker moves. nullptr when not revealed.
     const Table* visible_table(std::string_view name) const;
-    /// Every visible table, for the query console.
+    /// Every revealed table, and the simulated SecurityAlert and AzureActivity (evidence panels).
     std::vector<const Table*> visible_tables() const;
+    /// Every table of the workspace as it stands now, revealed or not: the query console, like a
+    /// real Log Analytics workspace, can query any table; the investigation buttons only open one.
+    std::vector<const Table*> queryable_tables() const;
 
     // Suppression rules (sim/src/session_suppression.cpp). Change them only through apply():
     // create_suppression_rule SPEC, edit_suppression_rule SPEC, simulate_suppression_rule SPEC,
@@ -152,6 +155,12 @@ class Session {
     std::string commit_suppression(const std::string& action, const std::string& target,
                                    int minute);
     void suppress_on_release(AlertState& st, int minute);
+    /// A table's rows up to the clock (and fired events); simulated tables built from the state.
+    const Table* table_as_of(std::string_view name) const;
+    /// SecurityAlert and AzureActivity when the scenario does not author them.
+    bool simulated_table(std::string_view name) const;
+    /// Flags the matching investigation action would set, for key rows a query found.
+    void credit_found_keys(const std::vector<std::string>& keys, int minute);
 
     std::shared_ptr<const ScenarioInstance> m_inst;
     const Catalog* m_catalog;

@@ -58,6 +58,7 @@ struct SuppressedAlert {
     std::string alert_id;
     std::string rule;
     int at_min = 0;
+    std::string reason; ///< the rule's reason when it dismissed the alert
 };
 
 /// One change to a rule, as the Activity Log records it.
@@ -70,11 +71,17 @@ struct RuleActivity {
     std::optional<SuppressionRule> after; ///< the rule as written (none for delete)
 };
 
-/// The simulated tables: SecurityAlertSuppression (the audit log) and
-/// SuppressionRuleActivity (AzureActivity columns for rule writes and deletes).
-inline constexpr const char* kSuppressionTable = "SecurityAlertSuppression";
-inline constexpr const char* kRuleActivityTable = "SuppressionRuleActivity";
-Table suppression_audit_table(const std::vector<SuppressedAlert>& log, const ScenarioDef& s);
-Table rule_activity_table(const std::vector<RuleActivity>& log, const ScenarioDef& s);
+/// The tables the query console always has: SecurityAlert (every released alert with its status;
+/// an alert a rule dismissed carries the rule and reason in ExtendedProperties, which makes it
+/// the audit of suppressed alerts) and AzureActivity (rule writes and deletes as
+/// MICROSOFT.SECURITY/ALERTSSUPPRESSIONRULES/WRITE and /DELETE rows, added after a scenario's
+/// own AzureActivity rows when it has them). A scenario table of the same name takes precedence.
+inline constexpr const char* kSuppressionTable = "SecurityAlert";
+inline constexpr const char* kActivityTable = "AzureActivity";
+/// An empty AzureActivity table with the columns defender-facts lists.
+Table activity_table();
+/// Appends one row per rule change to an AzureActivity-shaped table, filling the columns it has
+/// by name (others null).
+void append_rule_activity(Table& t, const std::vector<RuleActivity>& log, const ScenarioDef& s);
 
 } // namespace alertdrill

@@ -78,6 +78,8 @@ struct Op {
     std::string with_source;                    // Union withsource=
     std::vector<ParsePart> pattern;             // Parse
     ColumnType expand_to = ColumnType::Dynamic; // MvExpand `to typeof(T)`
+    std::string item_index;                     // MvExpand with_itemindex=
+    bool bag_as_array = false;                  // MvExpand kind=array: bags become [key, value]
     bool distinct_star = false;
 };
 

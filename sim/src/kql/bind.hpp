@@ -131,6 +131,9 @@ struct Scope {
     int64_t now_us = 0;
     /// Evaluates a tabular subexpression (for `in (T | project x)`); returns its first column.
     std::function<std::vector<Value>(const TabExpr&)> eval_tabular;
+    /// Evaluates a tabular subexpression for toscalar(): the first column of the first row, or
+    /// a null of that column's type when there is no row.
+    std::function<Value(const TabExpr&)> eval_scalar;
 };
 
 /// Binds a scalar expression over `input`'s columns. Aggregate calls are rejected here.

@@ -68,8 +68,9 @@ const FnSpec k_functions[] = {
 std::vector<std::string> function_names() {
     std::vector<std::string> v;
     for (const auto& f : k_functions) v.push_back(f.name);
-    for (const char* a : {"count", "countif", "dcount", "sum", "avg", "min", "max", "make_set",
-                          "make_list", "arg_max", "arg_min", "datetime", "dynamic", "timespan"})
+    for (const char* a :
+         {"count", "countif", "dcount", "sum", "avg", "min", "max", "make_set", "make_list",
+          "arg_max", "arg_min", "datetime", "dynamic", "timespan", "toscalar"})
         v.push_back(a);
     return v;
 }
@@ -83,6 +84,19 @@ BExpr bind_call(const Expr& e, const Table& in, const Scope& scope) {
         throw QueryError(e.pos, "the aggregate " + e.name +
                                     "() can only be used in summarize, as in 'summarize " + e.name +
                                     "(...) by ...'");
+    if (e.name == "toscalar") {
+        // toscalar(T | ...): the subquery runs once, at bind time, and becomes a constant.
+        if (e.args.size() != 1)
+            throw QueryError(e.pos,
+                             "toscalar() takes 1 argument, not " + std::to_string(e.args.size()));
+        const Expr& a = *e.args[0];
+        if (a.kind != Expr::Tabular) return bind_inner(a, in, scope);
+        if (!scope.eval_scalar) throw QueryError(a.pos, "a subquery is not allowed here");
+        b.fn = Fn::Lit;
+        b.lit = scope.eval_scalar(*a.tab);
+        b.type = b.lit.type;
+        return b;
+    }
     const FnSpec* spec = nullptr;
     for (const auto& f : k_functions)
         if (e.name == f.name) spec = &f;

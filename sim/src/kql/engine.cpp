@@ -190,6 +190,12 @@ Result Engine::run(const Query& q) {
         for (size_t r = 0; r < c.size(); ++r) out.push_back(cell_value(c, r));
         return out;
     };
+    m_scope.eval_scalar = [this](const TabExpr& t) {
+        Frame f = eval_tab(t);
+        if (f.t().columns().empty()) return Value::make_null(ColumnType::String);
+        const Column& c = f.t().columns()[0];
+        return c.size() ? cell_value(c, 0) : Value::make_null(c.type());
+    };
     Frame final;
     for (const auto& st : q.statements) {
         if (st.is_let && st.tab) {

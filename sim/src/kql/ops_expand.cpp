@@ -24,8 +24,11 @@ Frame Engine::op_mv_expand(const Frame& in, const Op& op) {
         it.replaces = t.column_index(it.name);
         items.push_back(std::move(it));
     }
+    const size_t limit =
+        op.pred ? size_t(const_long(*op.pred, "the mv-expand row limit")) : SIZE_MAX;
     // Expanded values per output row; rows repeat their source row for the other columns.
     std::vector<uint32_t> src_rows;
+    std::vector<int64_t> item_index;
     std::vector<std::vector<Value>> vals(items.size());
     RowCtx cx = ctx(t);
     for (uint32_t r = 0; r < n; ++r) {
@@ -38,15 +41,19 @@ Frame Engine::op_mv_expand(const Frame& in, const Op& op) {
                 for (const auto& j : *v.dyn) elems[k].push_back(Value::dynamic(j));
             } else if (v.type == ColumnType::Dynamic && v.dyn && v.dyn->is_object()) {
                 for (auto it = v.dyn->begin(); it != v.dyn->end(); ++it)
-                    elems[k].push_back(Value::dynamic(Json::object({{it.key(), it.value()}})));
+                    elems[k].push_back(
+                        Value::dynamic(op.bag_as_array ? Json::array({it.key(), it.value()})
+                                                       : Json::object({{it.key(), it.value()}})));
             } else {
                 elems[k].push_back(v);
             }
             len = std::max(len, elems[k].size());
         }
+        len = std::min(len, limit);
         check_rows(src_rows.size() + len, op.pos, "this mv-expand");
         for (size_t i = 0; i < len; ++i) {
             src_rows.push_back(r);
+            item_index.push_back(int64_t(i));
             for (size_t k = 0; k < items.size(); ++k)
                 vals[k].push_back(i < elems[k].size() ? elems[k][i]
                                                       : Value::make_null(ColumnType::Dynamic));
@@ -77,6 +84,15 @@ Frame Engine::op_mv_expand(const Frame& in, const Op& op) {
     }
     for (size_t k = 0; k < items.size(); ++k)
         if (items[k].replaces < 0) out.columns().push_back(make_col(k));
+    if (!op.item_index.empty()) {
+        Column idx(op.item_index, ColumnType::Long);
+        for (int64_t i : item_index) idx.push_int(i);
+        int existing = out.column_index(op.item_index);
+        if (existing >= 0)
+            out.columns()[existing] = std::move(idx);
+        else
+            out.columns().push_back(std::move(idx));
+    }
     return owned_frame(std::move(out), base.lineage);
 }
 

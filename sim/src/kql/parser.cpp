@@ -354,10 +354,22 @@ void Parser::op_union(Op& op) {
 }
 
 void Parser::op_mv_expand(Op& op) {
-    while (
-        peek().kind == Tok::Ident && is_punct("=", 1) &&
-        (peek().text == "bagexpansion" || peek().text == "with_itemindex" || peek().text == "kind"))
-        m_i += 3;
+    while (peek().kind == Tok::Ident && is_punct("=", 1) &&
+           (peek().text == "bagexpansion" || peek().text == "with_itemindex" ||
+            peek().text == "kind")) {
+        std::string option = peek().text;
+        m_i += 2;
+        if (option == "with_itemindex") {
+            op.item_index = expect_name("a column name for the item index");
+            continue;
+        }
+        size_t pos = peek().pos;
+        std::string kind = expect_name("bag or array");
+        if (kind != "bag" && kind != "array")
+            throw QueryError(pos, "unknown mv-expand " + option + " '" + kind +
+                                      "': expected bag or array");
+        op.bag_as_array = kind == "array";
+    }
     do {
         op.items.push_back(assign());
         if (accept_word("to")) {
@@ -367,6 +379,7 @@ void Parser::op_mv_expand(Op& op) {
             expect_punct(")", "')' after the type");
         }
     } while (accept_punct(","));
+    if (accept_word("limit")) op.pred = expr(); // rows each input row may produce
 }
 
 void Parser::op_parse(Op& op) {

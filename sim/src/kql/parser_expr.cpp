@@ -359,7 +359,11 @@ ExprPtr Parser::primary() {
             next();
             next();
             auto call = node(Expr::Call, pos, w);
-            if (!is_punct(")")) {
+            if (w == "toscalar" && starts_tabular()) {
+                auto sub = node(Expr::Tabular, peek().pos);
+                sub->tab = tabular();
+                call->args.push_back(sub);
+            } else if (!is_punct(")")) {
                 do {
                     call->args.push_back(expr());
                 } while (accept_punct(","));
