@@ -15,7 +15,7 @@ PACKAGES=(build-essential cmake pkg-config ninja-build
   libtomlplusplus-dev nlohmann-json3-dev catch2 libcli11-dev libfmt-dev
   libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core
   libsqlite3-dev libcurl4-openssl-dev libre2-dev
-  xvfb xauth xdotool imagemagick nodejs npm clang libclang-rt-14-dev chromium)
+  xvfb xauth xdotool imagemagick nodejs npm clang libclang-rt-14-dev chromium curl jq)
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"

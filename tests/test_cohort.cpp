@@ -6,6 +6,7 @@
 #include "test_support.hpp"
 
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 
 using namespace alertdrill;
@@ -142,4 +143,54 @@ TEST_CASE("a cohort is re-scored, summarised and flagged", "[cohort]") {
         CHECK(std::count(csv.begin(), csv.end(), '\n') == 6);
         CHECK(csv.find("hash_mismatch") != std::string::npos);
     }
+}
+
+TEST_CASE("a session played faster than a person can is flagged by its wall clock", "[cohort]") {
+    ScenarioDef def = test::load(test::source_path("scenarios/crypto_mining_vm.toml"));
+    TempDir dir;
+    Transcript base = play_golden(def, "expert", "Ann");
+    size_t n = base.actions.size();
+    REQUIRE(n > 5);
+    auto at = [](int seconds) {
+        return fmt::format("2026-12-04T10:{:02d}:{:02d}Z", seconds / 60, seconds % 60);
+    };
+    struct Case {
+        std::string who, ended;
+    } cases[] = {
+        {"scripted", at(1)},                   // every action within a second
+        {"by-hand", at(int(n) * 2 + 30)},      // enough real time
+        {"backwards", "2026-12-04T09:59:00Z"}, // the clock ends before it starts
+        {"old-file", ""},                      // written before end times were recorded
+    };
+    for (const auto& c : cases) {
+        Transcript t = base;
+        t.trainee = c.who;
+        t.ended_utc = c.ended;
+        save(dir.path / (c.who + ".json"), t);
+    }
+    std::vector<std::string> missing, unreadable, skipped;
+    auto files = collect_json_files({dir.path.string()}, missing);
+    GradeOptions opts;
+    auto attempts = grade_files(files, test::catalog(), opts, unreadable, skipped);
+    REQUIRE(attempts.size() == 4);
+    const auto& fast = by_trainee(attempts, "scripted");
+    CHECK(has_flag(fast, "wall_clock_too_fast"));
+    REQUIRE(fast.wall_seconds);
+    CHECK(*fast.wall_seconds == 1.0);
+    CHECK(fast.score); // still graded: the flag is for the instructor to judge
+    for (const auto& f : fast.flags)
+        if (f.kind == "wall_clock_too_fast")
+            CHECK(f.message == fmt::format("{} actions in 1 s of real time; a person needs at "
+                                           "least {} s (2 s an action)",
+                                           n, 2 * n));
+    CHECK_FALSE(has_flag(by_trainee(attempts, "by-hand"), "wall_clock_too_fast"));
+    CHECK(has_flag(by_trainee(attempts, "backwards"), "non_monotonic"));
+    const auto& old = by_trainee(attempts, "old-file");
+    CHECK_FALSE(old.wall_seconds);
+    CHECK_FALSE(has_flag(old, "wall_clock_too_fast"));
+
+    // The threshold is the instructor's to set.
+    opts.min_seconds_per_action = 0.01;
+    attempts = grade_files(files, test::catalog(), opts, unreadable, skipped);
+    CHECK_FALSE(has_flag(by_trainee(attempts, "scripted"), "wall_clock_too_fast"));
 }

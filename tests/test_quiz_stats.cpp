@@ -142,3 +142,19 @@ TEST_CASE("statistics need enough attempts and one bank", "[quiz][stats]") {
           "results of different banks ('stats_fixture' and 'other') cannot be analysed together");
     CHECK_FALSE(analyse_results({}, a, err));
 }
+
+TEST_CASE("a cohort with equal totals has no spread, skewness or alpha", "[quiz][stats]") {
+    // 1/3 + 0.1 + 0.7 summed six times and divided by six is not exactly the total again.
+    QuizResult r = fixture()[0];
+    r.questions[0].mark = 1.0 / 3;
+    r.questions[1].mark = 0.1;
+    r.questions[2].mark = 0.7;
+    ItemAnalysis a;
+    std::string err;
+    REQUIRE(analyse_results(std::vector<QuizResult>(6, r), a, err));
+    REQUIRE(a.test.sd);
+    CHECK(*a.test.sd == 0);
+    CHECK_FALSE(a.test.skewness);
+    CHECK_FALSE(a.test.kurtosis);
+    CHECK_FALSE(a.test.alpha);
+}

@@ -67,3 +67,14 @@ TEST_CASE("string columns are dictionary encoded and survive table copies", "[ta
     CHECK(copy.column("Computer")->str(1) == "vm-a");
     CHECK(copy.column("N")->display(999) == "999");
 }
+
+TEST_CASE("UTC times as transcripts write them are read to seconds", "[text]") {
+    CHECK(parse_utc_seconds("1970-01-01T00:00:00Z") == 0.0);
+    CHECK(parse_utc_seconds("2026-12-04T10:00:00Z") == 1796378400.0);
+    CHECK(parse_utc_seconds("2024-02-29T23:59:59.5Z") == 1709251199.5);
+    CHECK_FALSE(parse_utc_seconds(""));
+    CHECK_FALSE(parse_utc_seconds("2026-12-04 10:00:00"));
+    CHECK_FALSE(parse_utc_seconds("2026-13-04T10:00:00Z"));
+    CHECK_FALSE(parse_utc_seconds("2026-12-04T10:00:00+01:00"));
+    CHECK_FALSE(parse_utc_seconds("2026-12-04T10:00:00.Z"));
+}

@@ -94,3 +94,24 @@ TEST_CASE("transcripts that do not fit are refused with the reason", "[transcrip
         CHECK(d.format().find("scenario id") != std::string::npos);
     }
 }
+
+TEST_CASE("the wall-clock end round-trips and is optional", "[transcript]") {
+    ScenarioDef def = test::load(test::source_path("scenarios/crypto_mining_vm.toml"));
+    Transcript t = expert_transcript(def);
+    t.ended_utc = "2026-12-04T10:14:05Z";
+    auto j = transcript_to_json(t);
+    CHECK(j["ended_utc"] == "2026-12-04T10:14:05Z");
+    CHECK(j["version"] == 1); // an added optional field: older readers ignore it
+    Diagnostics d;
+    auto back = parse_transcript(j.dump(), "t.json", d);
+    REQUIRE(back);
+    CHECK(back->ended_utc == "2026-12-04T10:14:05Z");
+    j.erase("ended_utc"); // a file from before it was recorded
+    back = parse_transcript(j.dump(), "t.json", d);
+    REQUIRE(back);
+    CHECK(back->ended_utc.empty());
+    j["ended_utc"] = 5;
+    CHECK_FALSE(parse_transcript(j.dump(), "t.json", d));
+    CHECK(d.format().find("'ended_utc' in the transcript must be a string, not a whole number") !=
+          std::string::npos);
+}

@@ -1,5 +1,6 @@
 #include "alertdrill/cohort.hpp"
 
+#include "alertdrill/cohort_quiz.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/text.hpp"
 #include "alertdrill/transcript.hpp"
@@ -7,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <fmt/format.h>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -102,10 +104,32 @@ class ScenarioCache {
     std::map<std::string, std::shared_ptr<CachedScenario>> m_items;
 };
 
-enum class FileKind { Transcript, Skipped, Unreadable };
+enum class FileKind { Transcript, Quiz, Skipped, Unreadable };
 
-FileKind grade_one(const std::string& path, ScenarioCache& cache, const Catalog& cat,
-                   const GradeOptions& opts, GradedAttempt& out, std::string& message) {
+/// A person reads each outcome and types the next action; a session faster than that was not
+/// played by hand (a script, a copied file, an edited clock).
+void check_wall_clock(GradedAttempt& a, double min_per_action) {
+    auto start = parse_utc_seconds(a.started_utc), end = parse_utc_seconds(a.ended_utc);
+    if (!start || !end) return;
+    a.wall_seconds = *end - *start;
+    if (*a.wall_seconds < 0) {
+        a.flags.push_back({"non_monotonic", "the wall clock ends (" + a.ended_utc +
+                                                ") before it starts (" + a.started_utc + ")"});
+        return;
+    }
+    double need = min_per_action * double(a.action_count);
+    if (a.action_count > 0 && *a.wall_seconds < need)
+        a.flags.push_back(
+            {"wall_clock_too_fast",
+             fmt::format(
+                 "{} actions in {:g} s of real time; a person needs at least {:g} s ({:g} s "
+                 "an action)",
+                 a.action_count, *a.wall_seconds, need, min_per_action)});
+}
+
+FileKind grade_one(const std::string& path, ScenarioCache& cache, BankCache* banks,
+                   const Catalog& cat, const GradeOptions& opts, GradedAttempt& out,
+                   GradedQuiz& quiz, std::string& message) {
     std::string text, err;
     if (!read_file(path, text, err, limits::k_transcript_bytes)) {
         message = path + ": " + err;
@@ -119,6 +143,9 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, const Catalog&
     std::string format = j.is_object() && j.contains("format") && j["format"].is_string()
                              ? j["format"].get<std::string>()
                              : "";
+    if (format == kQuizResultFormat && banks)
+        return grade_quiz_text(path, text, *banks, quiz, message) ? FileKind::Quiz
+                                                                  : FileKind::Unreadable;
     if (format != kTranscriptFormat) {
         message = path + ": not a transcript (format '" + escape_control(format, false) + "')";
         return FileKind::Skipped;
@@ -137,6 +164,7 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, const Catalog&
     out.seed = t->seed;
     out.mode = std::string(mode_name(t->mode));
     out.started_utc = t->started_utc;
+    out.ended_utc = t->ended_utc;
     out.finished = t->finished;
     out.action_count = t->actions.size();
 
@@ -153,6 +181,7 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, const Catalog&
         last = std::max(last, a.at_min);
     }
     out.fingerprint = content_hash(fp);
+    check_wall_clock(out, opts.min_seconds_per_action);
 
     std::string scenario_path = opts.scenarios_dir.empty()
                                     ? locate_scenario(*t, "")
@@ -190,16 +219,22 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, const Catalog&
 std::vector<GradedAttempt> grade_files(const std::vector<std::string>& files,
                                        const Catalog& catalog, const GradeOptions& opts,
                                        std::vector<std::string>& unreadable,
-                                       std::vector<std::string>& skipped) {
+                                       std::vector<std::string>& skipped,
+                                       std::vector<GradedQuiz>* quizzes) {
     ScenarioCache cache(catalog, opts.runner);
+    std::optional<BankCache> banks;
+    if (quizzes) banks.emplace(opts.banks_dir);
     std::vector<GradedAttempt> results(files.size());
+    std::vector<GradedQuiz> quiz_results(quizzes ? files.size() : 0);
+    GradedQuiz unused;
     std::vector<FileKind> kinds(files.size(), FileKind::Unreadable);
     std::vector<std::string> messages(files.size());
     std::atomic<size_t> next{0};
     auto work = [&] {
         for (size_t i = next++; i < files.size(); i = next++) {
             try {
-                kinds[i] = grade_one(files[i], cache, catalog, opts, results[i], messages[i]);
+                kinds[i] = grade_one(files[i], cache, banks ? &*banks : nullptr, catalog, opts,
+                                     results[i], quizzes ? quiz_results[i] : unused, messages[i]);
             } catch (const std::exception& e) {
                 kinds[i] = FileKind::Unreadable;
                 messages[i] = files[i] + ": " + e.what();
@@ -217,6 +252,8 @@ std::vector<GradedAttempt> grade_files(const std::vector<std::string>& files,
     for (size_t i = 0; i < files.size(); ++i) {
         if (kinds[i] == FileKind::Transcript)
             out.push_back(std::move(results[i]));
+        else if (kinds[i] == FileKind::Quiz)
+            quizzes->push_back(std::move(quiz_results[i]));
         else
             (kinds[i] == FileKind::Skipped ? skipped : unreadable).push_back(messages[i]);
     }

@@ -40,6 +40,8 @@ json cohort_to_json(const std::vector<GradedAttempt>& attempts, const CohortSumm
                   {"seed", a.seed},
                   {"mode", a.mode},
                   {"started_utc", a.started_utc},
+                  {"ended_utc", a.ended_utc},
+                  {"wall_seconds", a.wall_seconds ? json(*a.wall_seconds) : json()},
                   {"finished", a.finished},
                   {"actions", a.action_count},
                   {"graded", a.score.has_value()},

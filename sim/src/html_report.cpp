@@ -1,5 +1,7 @@
 #include "alertdrill/html_report.hpp"
 
+#include "alertdrill/cohort_quiz.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -184,7 +186,11 @@ std::string debrief_html(const Session& session, const Score& score, const std::
     return page("Debrief: " + def.title + " - " + trainee, b);
 }
 
-std::string cohort_html(const std::vector<GradedAttempt>& attempts, const CohortSummary& s) {
+std::string cohort_html(const std::vector<GradedAttempt>& attempts, const CohortSummary& s,
+                        const QuizCohort* quizzes) {
+    // Only quiz results: no empty transcript tables above them.
+    if (attempts.empty() && quizzes && !quizzes->results.empty())
+        return page("Cohort results", quiz_cohort_html(*quizzes));
     std::string b = "<h1>Cohort results</h1>\n";
     b += fmt::format(
         "<div class=\"meta\">{} attempts &middot; {} graded &middot; {} flagged</div>\n",
@@ -230,6 +236,7 @@ std::string cohort_html(const std::vector<GradedAttempt>& attempts, const Cohort
             a.score ? std::to_string(a.score->hints_used) : "-", flags);
     }
     b += "</table>\n";
+    if (quizzes) b += quiz_cohort_html(*quizzes);
     return page("Cohort results", b);
 }
 

@@ -378,8 +378,10 @@ const json* JsonReader::raw(std::string_view key) {
 void JsonReader::finish() {
     for (const auto& [k, v] : m_obj->items()) {
         if (std::find(m_known.begin(), m_known.end(), k) != m_known.end()) continue;
-        error(k, "unknown key '" + escape_control(k, false) + "' in " + m_what +
-                     did_you_mean(k, m_known));
+        // A warning, not an error: saves gain optional keys without a version bump, and an
+        // older alertdrill must still read them. A typo still gets its suggestion.
+        m_diags->warning(pos(k), "unknown key '" + escape_control(k, false) + "' in " + m_what +
+                                     did_you_mean(k, m_known) + "; it is ignored");
     }
 }
 

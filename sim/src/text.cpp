@@ -226,4 +226,40 @@ bool check_text(std::string_view text, const std::string& path, Diagnostics& dia
     return false;
 }
 
+std::optional<double> parse_utc_seconds(std::string_view s) {
+    // Fixed layout: 2026-12-04T10:00:00Z, optionally 2026-12-04T10:00:00.250Z.
+    if (s.size() < 20 || s.back() != 'Z') return std::nullopt;
+    auto num = [&](size_t at, size_t len, int& out) {
+        out = 0;
+        for (size_t i = at; i < at + len; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    int y, mo, d, h, mi, sec;
+    if (!num(0, 4, y) || s[4] != '-' || !num(5, 2, mo) || s[7] != '-' || !num(8, 2, d) ||
+        (s[10] != 'T' && s[10] != 't') || !num(11, 2, h) || s[13] != ':' || !num(14, 2, mi) ||
+        s[16] != ':' || !num(17, 2, sec))
+        return std::nullopt;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+    double frac = 0;
+    if (s.size() > 20) {
+        if (s[19] != '.' || s.size() == 21) return std::nullopt;
+        double scale = 0.1;
+        for (size_t i = 20; i + 1 < s.size(); ++i, scale /= 10) {
+            if (s[i] < '0' || s[i] > '9') return std::nullopt;
+            frac += (s[i] - '0') * scale;
+        }
+    }
+    // Days from the civil date (Howard Hinnant's days_from_civil), so no time zone is involved.
+    int yy = mo <= 2 ? y - 1 : y;
+    int era = (yy >= 0 ? yy : yy - 399) / 400;
+    int yoe = yy - era * 400;
+    int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    int64_t days = int64_t(era) * 146097 + doe - 719468;
+    return double(days * 86400 + h * 3600 + mi * 60 + sec) + frac;
+}
+
 } // namespace alertdrill

@@ -13,7 +13,8 @@ using nlohmann::json;
 
 Transcript make_transcript(const Session& s, uint64_t seed,
                            const std::map<std::string, std::string>& variant,
-                           const std::string& trainee, const std::string& started_utc) {
+                           const std::string& trainee, const std::string& started_utc,
+                           const std::string& ended_utc) {
     Transcript t;
     t.scenario_id = s.scenario().id;
     t.scenario_path = s.scenario().path;
@@ -23,6 +24,7 @@ Transcript make_transcript(const Session& s, uint64_t seed,
     t.mode = s.mode();
     t.trainee = trainee;
     t.started_utc = started_utc;
+    t.ended_utc = ended_utc;
     t.actions = s.history();
     t.finished = s.state() == SessionState::Debrief;
     t.score = score_to_json(compute_score(s));
@@ -38,7 +40,7 @@ json transcript_to_json(const Transcript& t) {
         if (!a.hint_item.empty()) j["hint_item"] = a.hint_item;
         actions.push_back(std::move(j));
     }
-    return {
+    json j = {
         {"format", kTranscriptFormat},
         {"version", t.version},
         {"alertdrill", ALERTDRILL_VERSION},
@@ -51,6 +53,8 @@ json transcript_to_json(const Transcript& t) {
         {"finished", t.finished},
         {"actions", actions},
         {"score", t.score}};
+    if (!t.ended_utc.empty()) j["ended_utc"] = t.ended_utc;
+    return j;
 }
 
 bool save_transcript(const std::string& path, const Transcript& t, std::string& error) {
@@ -131,6 +135,7 @@ std::optional<Transcript> parse_transcript(const std::string& text, const std::s
     }
     t.trainee = top.string("trainee", false).value_or("");
     t.started_utc = top.string("started_utc", false).value_or("");
+    t.ended_utc = top.string("ended_utc", false).value_or("");
     t.finished = top.boolean("finished", false).value_or(false);
     if (const auto* score = top.raw("score")) t.score = *score;
     if (auto acts = top.objects("actions", true, "action")) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `alertdrill grade`: a folder of transcripts is re-scored (the score in a file is ignored), a
-# tampered one is a flagged row and not the end of the grading, --csv and --json are written,
+# `alertdrill grade`: a folder of transcripts and quiz results is re-scored (the score in a file is
+# ignored), a tampered one is a flagged row and not the end of the grading, a scripted session is
+# flagged by its wall clock, quiz item analysis is in every output, --csv and --json are written,
 # and unreadable input exits 1. Args: alertdrill binary, source dir.
 set -uo pipefail
 bin=${1:?binary}
@@ -20,7 +21,30 @@ jq '.trainee = "Carol" | .score.total = 100' "$dir/class/b/bob.json" >"$dir/clas
 jq '.trainee = "Dan" | .scenario.hash = "0000000000000000"' "$dir/class/alice.json" \
     >"$dir/class/dan.json"
 
+# Knowledge checks: three assessment attempts, one claiming a mark its answers do not earn.
+bank=$src/content/quizzes/module_4_8.toml
+printf 'kc-mining-stage: a\nposture-ssh-port: 22\n' >"$dir/good.answers"
+printf 'kc-mining-stage: b\nposture-ssh-port: 3389\n' >"$dir/poor.answers"
+"$bin" quiz "$bank" --mode assessment --answers "$dir/good.answers" --seed 4 --trainee Alice \
+    --out "$dir/class/alice-quiz.json" >/dev/null 2>&1
+"$bin" quiz "$bank" --mode assessment --answers "$dir/poor.answers" --seed 4 --trainee Bob \
+    --out "$dir/class/b/bob-quiz.json" >/dev/null 2>&1
+jq '.trainee = "Carol" | .percent = 95 | .passed = true' "$dir/class/b/bob-quiz.json" \
+    >"$dir/class/carol-quiz.json"
+[ -s "$dir/class/carol-quiz.json" ] || fail "quiz results not written"
+
 out=$("$bin" grade "$dir/class" --csv "$dir/out.csv") || fail "grade exited $?: $out"
+grep -q 'Knowledge checks: 3 results, 3 re-graded from their answers, 1 flagged' <<<"$out" ||
+    fail "no quiz summary: $out"
+grep -q "Cronbach's alpha" <<<"$out" || fail "no item analysis: $out"
+grep -q 'ssh-vs-rdp-port' <<<"$out" || fail "no misconceptions: $out"
+grep -q 'carol-quiz.json: score_mismatch: the file says 95.00%' <<<"$out" || fail "Carol's quiz not flagged: $out"
+grep -Eq '^Alice .*wall_clock_too_fast' <<<"$out" || fail "a scripted session is not flagged: $out"
+[ "$(wc -l <"$dir/out-quiz.csv")" -eq 4 ] || fail "quiz CSV: $(cat "$dir/out-quiz.csv")"
+grep -q '^module_4_8,posture-ssh-port,numeric,3,' "$dir/out-items.csv" ||
+    fail "items CSV: $(cat "$dir/out-items.csv")"
+"$bin" grade "$dir/class" --min-seconds-per-action 0 | grep -q wall_clock_too_fast &&
+    fail "--min-seconds-per-action 0 still flags"
 grep -q '^Alice .*crypto_mining_vm' <<<"$out" || fail "no row for Alice: $out"
 bob_total=$(jq '.score.total' "$dir/class/b/bob.json")
 grep -Eq "^Carol +crypto_mining_vm +$bob_total " <<<"$out" || fail "Carol not re-scored: $out"
@@ -35,6 +59,11 @@ json=$("$bin" grade "$dir/class" --json) || fail "--json exited $?"
 [ "$(jq .version <<<"$json")" == 1 ] || fail "version"
 [ "$(jq .summary.graded <<<"$json")" == 3 ] || fail "graded count: $(jq .summary <<<"$json")"
 [ "$(jq '[.attempts[] | select(.trainee=="Dan")][0].graded' <<<"$json")" == false ] || fail "Dan graded"
+[ "$(jq .quizzes.graded <<<"$json")" == 3 ] || fail "quizzes graded: $(jq .quizzes <<<"$json")"
+jq -e '.quizzes.banks[0].test.alpha != null and (.quizzes.banks[0].questions | length) == 48' \
+    <<<"$json" >/dev/null || fail "item analysis in --json"
+[ "$(jq '[.quizzes.results[] | select(.trainee=="Carol")][0].percent' <<<"$json")" == \
+  "$(jq '[.quizzes.results[] | select(.trainee=="Bob")][0].percent' <<<"$json")" ] || fail "Carol's quiz mark trusted"
 
 echo '{ broken' >"$dir/class/broken.json"
 err=$("$bin" grade "$dir/class" 2>&1 >/dev/null)

@@ -171,7 +171,7 @@ int run_play(PlayOptions o) {
     };
     auto save = [&]() -> bool {
         std::string e;
-        Transcript t = make_transcript(s, o.seed, variant, o.trainee, started);
+        Transcript t = make_transcript(s, o.seed, variant, o.trainee, started, utc_now_iso());
         std::string auto_path = journal->path().substr(0, journal->path().size() - 8) + ".json";
         bool ok = save_transcript(auto_path, t, e);
         if (ok && !o.transcript.empty()) ok = save_transcript(o.transcript, t, e);

@@ -4,12 +4,19 @@
 
 #include <fmt/core.h>
 #include <map>
+#include <ostream>
 
 namespace alertdrill::cli {
 
 namespace {
 std::string esc(const std::string& s) {
     return escape_control(s);
+}
+std::string pct(const std::optional<double>& v) {
+    return v ? fmt::format("{:.2f}%", *v) : "-";
+}
+std::string num(const std::optional<double>& v) {
+    return v ? fmt::format("{:.4f}", *v) : "-";
 }
 } // namespace
 
@@ -107,6 +114,31 @@ void print_result(std::ostream& os, const QuizResult& r) {
         os << fmt::format("Certainty {}: {} answer(s), {:.0f}% right: {}", c.certainty, c.count,
                           100 * c.mean_fraction, c.judgement)
            << "\n";
+}
+
+void print_item_analysis(std::ostream& out, const ItemAnalysis& a) {
+    const TestStats& t = a.test;
+    out << escape_control(a.bank_title) << " (" << escape_control(a.bank_id) << "): " << t.attempts
+        << " attempt(s)\n";
+    double mx = t.max_mark > 0 ? t.max_mark : 1;
+    out << fmt::format("  Mean {:.2f} ({:.2f}%), median {:.2f}, SD {} ({})\n", t.mean,
+                       100 * t.mean / mx, t.median, num(t.sd),
+                       t.sd ? fmt::format("{:.2f}%", 100 * *t.sd / mx) : "-");
+    out << fmt::format("  Skewness {}, kurtosis {}\n", num(t.skewness), num(t.kurtosis));
+    out << fmt::format("  Cronbach's alpha {}, error ratio {}, standard error {}\n", pct(t.alpha),
+                       pct(t.error_ratio), num(t.standard_error));
+    out << fmt::format("\n  {:<32} {:>4} {:>9} {:>9} {:>9} {:>9}\n", "question", "n", "facility",
+                       "SD", "discrim.", "effic.");
+    for (const auto& q : a.questions)
+        out << fmt::format("  {:<32} {:>4} {:>8.2f}% {:>9} {:>9} {:>9}\n", escape_control(q.id),
+                           q.attempts, q.facility, pct(q.sd), pct(q.discrimination),
+                           pct(q.discriminative_efficiency));
+    if (!a.misconceptions.empty()) {
+        out << "\n  Most common misconceptions:\n";
+        for (const auto& m : a.misconceptions)
+            out << fmt::format("  {:>4} x {} ({} attempt(s); {})\n", m.count, escape_control(m.tag),
+                               m.attempts, escape_control(join(m.questions, ", ")));
+    }
 }
 
 } // namespace alertdrill::cli

@@ -1,5 +1,6 @@
 // `alertdrill quiz-stats RESULT...`: Moodle-style item analysis over quiz result files.
 #include "cli/commands.hpp"
+#include "cli/quiz_print.hpp"
 
 #include "alertdrill/quiz_stats.hpp"
 #include "alertdrill/text.hpp"
@@ -11,43 +12,6 @@
 #include <map>
 
 namespace alertdrill::cli {
-
-namespace {
-
-std::string pct(const std::optional<double>& v) {
-    return v ? fmt::format("{:.2f}%", *v) : "-";
-}
-std::string num(const std::optional<double>& v) {
-    return v ? fmt::format("{:.4f}", *v) : "-";
-}
-
-void print_analysis(const ItemAnalysis& a) {
-    const TestStats& t = a.test;
-    std::cout << escape_control(a.bank_title) << " (" << escape_control(a.bank_id)
-              << "): " << t.attempts << " attempt(s)\n";
-    double mx = t.max_mark > 0 ? t.max_mark : 1;
-    std::cout << fmt::format("  Mean {:.2f} ({:.2f}%), median {:.2f}, SD {} ({})\n", t.mean,
-                             100 * t.mean / mx, t.median, num(t.sd),
-                             t.sd ? fmt::format("{:.2f}%", 100 * *t.sd / mx) : "-");
-    std::cout << fmt::format("  Skewness {}, kurtosis {}\n", num(t.skewness), num(t.kurtosis));
-    std::cout << fmt::format("  Cronbach's alpha {}, error ratio {}, standard error {}\n",
-                             pct(t.alpha), pct(t.error_ratio), num(t.standard_error));
-    std::cout << fmt::format("\n  {:<32} {:>4} {:>9} {:>9} {:>9} {:>9}\n", "question", "n",
-                             "facility", "SD", "discrim.", "effic.");
-    for (const auto& q : a.questions)
-        std::cout << fmt::format("  {:<32} {:>4} {:>8.2f}% {:>9} {:>9} {:>9}\n",
-                                 escape_control(q.id), q.attempts, q.facility, pct(q.sd),
-                                 pct(q.discrimination), pct(q.discriminative_efficiency));
-    if (!a.misconceptions.empty()) {
-        std::cout << "\n  Most common misconceptions:\n";
-        for (const auto& m : a.misconceptions)
-            std::cout << fmt::format("  {:>4} x {} ({} attempt(s); {})\n", m.count,
-                                     escape_control(m.tag), m.attempts,
-                                     escape_control(join(m.questions, ", ")));
-    }
-}
-
-} // namespace
 
 void add_quiz_stats_command(CLI::App& app, int& exit_code) {
     struct Options {
@@ -133,7 +97,7 @@ void add_quiz_stats_command(CLI::App& app, int& exit_code) {
             if (opts->json)
                 std::cout << item_analysis_to_json(a);
             else
-                print_analysis(a);
+                print_item_analysis(std::cout, a);
         }
     });
 }

@@ -1,9 +1,11 @@
-// `alertdrill xapi`: xAPI 1.0.3 statements for re-scored transcripts, printed as a JSON array.
+// `alertdrill xapi`: xAPI 1.0.3 statements for re-scored transcripts, printed as a JSON array or
+// posted to a Learning Record Store (--lrs).
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/transcript.hpp"
 #include "alertdrill/xapi.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/lrs_http.hpp"
 #include "cli/query_runner.hpp"
 
 #include <iostream>
@@ -16,11 +18,33 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
         "xapi", "xAPI 1.0.3 statements (attempted, completed, passed/failed) for transcripts");
     static std::vector<std::string> paths;
     static XapiOptions opts;
-    cmd->add_option("TRANSCRIPT", paths, "Transcript JSON files")->required();
+    static LrsUpload up;
+    static int batch = 50;
+    cmd->add_option("TRANSCRIPT", paths,
+                    "Transcript JSON files (with --lrs, none sends only what is queued)");
     cmd->add_option("--home-page", opts.home_page, "homePage of the actors' accounts");
     cmd->add_option("--pass-mark", opts.pass_mark, "Total needed to pass (default 70)")
         ->check(CLI::Range(0, 100));
+    cmd->add_option("--lrs", up.endpoint,
+                    "Post the statements to this LRS endpoint (e.g. http://host/data/xAPI)");
+    cmd->add_option("--auth", up.auth, "user:password for the LRS (basic auth)")
+        ->envname("ALERTDRILL_LRS_AUTH");
+    cmd->add_option("--batch", batch, "Statements per request (default 50)")
+        ->check(CLI::Range(1, 1000));
+    cmd->add_option("--retries", up.send.retries,
+                    "Further tries after a network error or 5xx (default 3, waits 0.5 s, doubling)")
+        ->check(CLI::Range(0, 10));
+    cmd->add_option("--timeout", up.timeout_s, "Seconds per request (default 30)")
+        ->check(CLI::Range(1, 600));
+    cmd->add_option("--data-dir", up.data_dir,
+                    "Where unsent statements wait (default $XDG_DATA_HOME/alertdrill; the queue "
+                    "is its xapi-queue folder)");
     cmd->callback([&exit_code] {
+        if (up.endpoint.empty() && paths.empty()) {
+            std::cerr << "alertdrill xapi: give transcripts, or --lrs to send the queue\n";
+            exit_code = 2;
+            return;
+        }
         auto cat = load_catalog_or_report();
         if (!cat) {
             exit_code = 1;
@@ -28,6 +52,7 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
         }
         std::map<std::string, std::optional<ScenarioDef>> scenarios;
         nlohmann::json all = nlohmann::json::array();
+        std::map<std::string, std::string> source; // statement id -> transcript
         bool ok = true;
         for (const auto& path : paths) {
             Diagnostics d;
@@ -53,8 +78,16 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
                 ok = false;
                 continue;
             }
-            for (auto& s : xapi_statements(*t, *def, r->score, r->session->now_min(), opts))
+            for (auto& s : xapi_statements(*t, *def, r->score, r->session->now_min(), opts)) {
+                source[s["id"].get<std::string>()] = path;
                 all.push_back(std::move(s));
+            }
+        }
+        if (!up.endpoint.empty()) {
+            up.send.batch = size_t(batch);
+            int rc = upload_statements(up, all.get<std::vector<nlohmann::json>>(), source);
+            exit_code = ok ? rc : 1;
+            return;
         }
         std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         exit_code = ok ? 0 : 1;

@@ -193,7 +193,8 @@ void Workspace::autosave() {
         m_autosave = false;
         return;
     }
-    Transcript t = make_transcript(*m_session, m_seed, m_variant, "", m_started_utc);
+    Transcript t = make_transcript(*m_session, m_seed, m_variant, "", m_started_utc,
+                                   utc_stamp("%Y-%m-%dT%H:%M:%SZ"));
     if (!save_transcript(m_autosave_path, t, error)) {
         m_log.push_back({LogLine::Kind::Error, m_session->now_min(), "autosave: " + error});
         m_autosave = false;

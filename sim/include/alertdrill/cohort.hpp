@@ -19,7 +19,9 @@ inline constexpr int kCohortVersion = 1;
 inline constexpr const char* kCohortFormat = "alertdrill-cohort";
 
 /// Something an instructor should look at. Kinds: hash_mismatch, scenario_missing,
-/// replay_failed, non_monotonic, too_fast, identical.
+/// replay_failed, non_monotonic (simulated minutes, or the wall clock, going backwards), too_fast
+/// (fewer simulated minutes than the expert path, with as many points), wall_clock_too_fast (less
+/// real time than a person needs to read and type the actions), identical.
 struct GradeFlag {
     std::string kind;
     std::string message;
@@ -34,6 +36,8 @@ struct GradedAttempt {
     uint64_t seed = 0;
     std::string mode;
     std::string started_utc;
+    std::string ended_utc;
+    std::optional<double> wall_seconds; ///< ended - started, when both are recorded
     bool finished = false;
     size_t action_count = 0;
     int end_min = 0;            ///< simulated minute after the last action
@@ -65,10 +69,16 @@ struct CohortSummary {
     size_t used_hints = 0; ///< attempts with at least one hint
 };
 
+struct GradedQuiz;
+
 struct GradeOptions {
     std::string scenarios_dir; ///< "" = the path the transcript names, else the default folder
+    std::string banks_dir;     ///< question banks for quiz results; "" = content/quizzes
     unsigned jobs = 1;         ///< worker threads (0 = hardware concurrency)
-    QueryRunner runner;        ///< for run_query actions
+    /// Real seconds a person needs at least per action (reading the outcome, typing the next).
+    /// A transcript whose wall-clock duration is below this times its actions is flagged.
+    double min_seconds_per_action = 2;
+    QueryRunner runner; ///< for run_query actions
 };
 
 /// Transcript files under `paths` (files as given, folders searched recursively for *.json),
@@ -77,11 +87,13 @@ std::vector<std::string> collect_json_files(const std::vector<std::string>& path
                                             std::vector<std::string>& missing);
 
 /// Grades every file. A file that is not a readable transcript goes to `unreadable` as
-/// "FILE: message" (quiz results and other formats are listed in `skipped`).
+/// "FILE: message"; other formats are listed in `skipped`. Quiz results are re-graded into
+/// `quizzes` when it is given (cohort_quiz.hpp), else skipped too.
 std::vector<GradedAttempt> grade_files(const std::vector<std::string>& files,
                                        const Catalog& catalog, const GradeOptions& opts,
                                        std::vector<std::string>& unreadable,
-                                       std::vector<std::string>& skipped);
+                                       std::vector<std::string>& skipped,
+                                       std::vector<GradedQuiz>* quizzes = nullptr);
 
 /// Adds the cross-attempt flags (identical sequences) and computes the summary.
 CohortSummary summarize(std::vector<GradedAttempt>& attempts);

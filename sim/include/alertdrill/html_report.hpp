@@ -19,7 +19,10 @@ std::string html_escape(std::string_view s);
 std::string debrief_html(const Session& session, const Score& score, const std::string& trainee,
                          const std::string& started_utc);
 
-/// The cohort page: distribution per step, most missed and harmful, flags, one row per attempt.
-std::string cohort_html(const std::vector<GradedAttempt>& attempts, const CohortSummary& summary);
+struct QuizCohort;
+/// The cohort page: distribution per step, most missed and harmful, flags, one row per attempt;
+/// with `quizzes`, the knowledge checks' item analysis and misconceptions too.
+std::string cohort_html(const std::vector<GradedAttempt>& attempts, const CohortSummary& summary,
+                        const QuizCohort* quizzes = nullptr);
 
 } // namespace alertdrill

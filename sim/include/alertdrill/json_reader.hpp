@@ -56,7 +56,8 @@ class JsonReader {
     /// The raw value, marked known (for informational values nobody checks).
     const nlohmann::json* raw(std::string_view key);
 
-    /// Reports each key present but never asked for, with a did-you-mean suggestion.
+    /// Warns about each key present but never asked for, with a did-you-mean suggestion (a
+    /// warning: files written by a newer alertdrill may hold optional keys this one ignores).
     void finish();
     void error(std::string_view key, std::string message);
 

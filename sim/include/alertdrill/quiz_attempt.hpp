@@ -90,6 +90,10 @@ class QuizAttempt {
     /// already finished, the certainty is missing or out of range, or the time is up.
     bool submit(size_t index, const QuizResponse& r, int certainty, double at_seconds,
                 TryFeedback& fb, std::string& error);
+    /// Re-grading a saved attempt: question `index` was last answered `r` (with `certainty` under
+    /// CBM) on try number `tries`. The mark comes from grading `r` again. False with `error` when
+    /// the tries or the certainty are out of range for this bank and mode.
+    bool restore(size_t index, const QuizResponse& r, int tries, int certainty, std::string& error);
     /// Grades everything and builds the result; `elapsed_seconds` is the attempt's duration.
     QuizResult finish(double elapsed_seconds) const;
 
@@ -110,5 +114,12 @@ class QuizAttempt {
     std::vector<PresentedQuestion> m_questions;
     std::vector<State> m_state;
 };
+
+/// Re-grades a saved result from its answers against `bank` (never from the marks written in
+/// it): the same questions, variants and order from its seed, each stored response parsed and
+/// graded again. False with `error` when the result does not fit the bank (another version, a
+/// question the seed does not draw, an answer that does not parse).
+bool regrade_quiz_result(const QuestionBank& bank, const QuizResult& stored, QuizResult& out,
+                         std::string& error);
 
 } // namespace alertdrill

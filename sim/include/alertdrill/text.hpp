@@ -3,6 +3,8 @@
 #include "alertdrill/diagnostics.hpp"
 #include "alertdrill/limits.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,5 +49,9 @@ SourcePos position_at(std::string_view text, size_t offset, const std::string& f
 size_t find_bad_text(std::string_view text);
 /// Reports the first NUL byte or malformed UTF-8 in `text` at its FILE:LINE:COL; false if any.
 bool check_text(std::string_view text, const std::string& path, Diagnostics& diags);
+
+/// Seconds since 1970 of a UTC time written `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, as transcripts
+/// record it; nullopt for anything else.
+std::optional<double> parse_utc_seconds(std::string_view iso);
 
 } // namespace alertdrill

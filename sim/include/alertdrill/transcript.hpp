@@ -29,6 +29,10 @@ struct Transcript {
     Mode mode = Mode::Practice;
     std::string trainee;
     std::string started_utc; ///< wall-clock time the session began (ISO 8601)
+    /// Wall-clock time of the last save, i.e. of the last action (ISO 8601); "" in files from
+    /// before it was recorded. Optional, so the format version did not change: older readers
+    /// ignore it.
+    std::string ended_utc;
     std::vector<ActionRecord> actions;
     bool finished = false;
     nlohmann::json score; ///< as written; informational only
@@ -37,7 +41,8 @@ struct Transcript {
 /// The transcript of a session as it stands.
 Transcript make_transcript(const Session& s, uint64_t seed,
                            const std::map<std::string, std::string>& variant,
-                           const std::string& trainee, const std::string& started_utc);
+                           const std::string& trainee, const std::string& started_utc,
+                           const std::string& ended_utc = "");
 nlohmann::json transcript_to_json(const Transcript& t);
 /// Writes atomically (temp file, fsync, rename).
 bool save_transcript(const std::string& path, const Transcript& t, std::string& error);

@@ -139,6 +139,34 @@ bool QuizAttempt::submit(size_t index, const QuizResponse& r, int certainty, dou
     return true;
 }
 
+bool QuizAttempt::restore(size_t index, const QuizResponse& r, int tries, int certainty,
+                          std::string& error) {
+    if (index >= m_questions.size()) {
+        error = "no such question";
+        return false;
+    }
+    const std::string& id = m_questions[index].question.id;
+    int most = m_mode == QuizMode::Practice ? std::max(1, m_bank->practice_tries) : 1;
+    if (tries < 1 || tries > most) {
+        error = fmt::format("question '{}' records {} tries; this bank allows 1 to {} in {} mode",
+                            id, tries, most, quiz_mode_name(m_mode));
+        return false;
+    }
+    if (m_cbm && (certainty < 1 || certainty > 3)) {
+        error = fmt::format("question '{}' records certainty {}; certainty-based marking needs 1, "
+                            "2 or 3",
+                            id, certainty);
+        return false;
+    }
+    State& s = m_state[index];
+    // Only the last try is kept in a result; the earlier ones matter for their number alone
+    // (the practice penalty), so the last answer stands in for them.
+    s.tries.assign(static_cast<size_t>(tries), r);
+    s.certainties.assign(static_cast<size_t>(tries), m_cbm ? certainty : 0);
+    s.finished = true;
+    return true;
+}
+
 namespace {
 
 std::vector<CalibrationRow> calibrate(const std::vector<QuestionResult>& qs) {

@@ -120,6 +120,9 @@ bool analyse_results(const std::vector<QuizResult>& results, ItemAnalysis& out,
             double d = x - t.mean;
             p2 += d * d, p3 += d * d * d, p4 += d * d * d * d;
         }
+        // Equal totals leave rounding noise in the mean, not a spread: without this, a cohort
+        // that all scored the same got a skewness and an alpha above 100%.
+        if (p2 <= 1e-12 * std::max(1.0, t.max_mark * t.max_mark)) p2 = p3 = p4 = 0;
         t.sd = std::sqrt(p2 / (s - 1));
         if (n > 2) {
             double m2 = p2 / s, m3 = p3 / s, m4 = p4 / s;
