@@ -32,12 +32,13 @@ seed() { # seed corpus per target, from files the project already has
   case $t in
     fuzz_scenario) copy_in "$dir" scenarios/*.toml tests/data/valid/*.toml tests/data/invalid/*.toml ;;
     fuzz_catalog) copy_in "$dir" content/actions.toml tests/data/invalid/*.toml ;;
-    fuzz_transcript) copy_in "$dir" tests/fuzz/seeds/*.json ;;
+    fuzz_transcript) copy_in "$dir" tests/fuzz/seeds/*.json tests/data/invalid/transcript_*.json ;;
     fuzz_kql) copy_in "$dir" tests/fuzz/seeds/*.kql; local i=0; while IFS= read -r q; do
                 [ -n "$q" ] && printf '%s' "$q" >"$dir/q$i.kql"; i=$((i + 1)); done <tests/data/kql/valid_queries.kql ;;
-    fuzz_script) copy_in "$dir" tests/golden/*/*.script ;;
+    fuzz_script) copy_in "$dir" tests/golden/*/*.script tests/data/invalid/*.script ;;
     fuzz_quiz) local f n=0; for f in content/quizzes/*.toml; do { printf '\0'; cat "$f"; } >"$dir/bank$n"; n=$((n + 1)); done
-               for f in tests/data/gift/*.gift; do [ -f "$f" ] && { printf '\1'; cat "$f"; } >"$dir/gift$n"; n=$((n + 1)); done ;;
+               for f in tests/data/gift/*.gift tests/data/invalid/*.gift; do [ -f "$f" ] && { printf '\1'; cat "$f"; } >"$dir/gift$n"; n=$((n + 1)); done
+               for f in tests/data/invalid/result_*.json; do [ -f "$f" ] && { printf '\2'; cat "$f"; } >"$dir/result$n"; n=$((n + 1)); done ;;
   esac
 }
 

@@ -167,7 +167,15 @@ TEST_CASE("limits give clear errors", "[kql][limits]") {
     REQUIRE(std::holds_alternative<kql::Result>(r));
     CHECK(std::get<kql::Result>(r).table.columns()[0].display(0).size() == 0);
     CHECK(std::get<kql::Error>(kql::run(std::string(70000, ' ') + "Big", set, {})).message ==
-          "the query is longer than 64 KiB");
+          "the query is 70003 bytes long; the limit is 65536");
+    // A query that outlives the wall-clock limit stops with an error instead of hanging.
+    kql::Options quick;
+    quick.max_seconds = 0;
+    auto slow = kql::run("Text | extend n = strlen(s)", set, quick);
+    REQUIRE(std::holds_alternative<kql::Error>(slow));
+    CHECK(std::get<kql::Error>(slow).message ==
+          "the query ran longer than 0 seconds (the time limit): filter earlier with where, or use "
+          "take");
 }
 
 TEST_CASE("mangled queries never crash", "[kql][limits]") {

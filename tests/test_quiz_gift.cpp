@@ -136,9 +136,9 @@ TEST_CASE("malformed GIFT is reported with FILE:LINE:COL", "[quiz][gift]") {
                            "::n:: Number {#lots}\n\n::u:: Title never closed {T}\n",
                            "bad.gift", qs, d));
     CHECK(d.format() ==
-          "bad.gift:2:1: error: the answer block opened with '{' is never closed with '}'\n"
-          "bad.gift:4:1: error: malformed %weight% in answer '%abc%x'\n"
-          "bad.gift:6:1: error: 'lots' is not a number, NUMBER:TOLERANCE or LOW..HIGH\n");
+          "bad.gift:2:23: error: the answer block opened with '{' is never closed with '}'\n"
+          "bad.gift:4:20: error: malformed %weight% in answer '%abc%x'\n"
+          "bad.gift:6:16: error: 'lots' is not a number, NUMBER:TOLERANCE or LOW..HIGH\n");
 }
 
 TEST_CASE("a bank round-trips through GIFT", "[quiz][gift]") {

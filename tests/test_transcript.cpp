@@ -58,9 +58,14 @@ TEST_CASE("transcripts that do not fit are refused with the reason", "[transcrip
         auto j = transcript_to_json(t);
         j["version"] = 7;
         Diagnostics d;
-        CHECK_FALSE(parse_transcript(j.dump(), "new.json", d));
-        CHECK(d.format() == "new.json: error: transcript format version 7 is not supported; this "
-                            "alertdrill reads version 1 (the file is from a newer alertdrill)\n");
+        std::string text = j.dump(1);
+        CHECK_FALSE(parse_transcript(text, "new.json", d));
+        // Pointing at the version's value.
+        SourcePos at = position_at(text, text.find("\"version\": 7") + 11, "new.json");
+        CHECK(d.format() ==
+              "new.json:" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                  ": error: transcript format version 7 is not supported; this "
+                  "alertdrill reads version 1 (the file is from a newer alertdrill)\n");
     }
     SECTION("an action moved in time") {
         Transcript moved = t;
@@ -107,5 +112,6 @@ TEST_CASE("the wall-clock end round-trips and is optional", "[transcript]") {
     CHECK(back->ended_utc.empty());
     j["ended_utc"] = 5;
     CHECK_FALSE(parse_transcript(j.dump(), "t.json", d));
-    CHECK(d.format().find("'ended_utc' has the wrong type") != std::string::npos);
+    CHECK(d.format().find("'ended_utc' in the transcript must be a string, not a whole number") !=
+          std::string::npos);
 }

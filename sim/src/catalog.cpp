@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 
 namespace alertdrill {
@@ -63,11 +64,9 @@ std::vector<std::string> Catalog::ids() const {
 }
 
 bool load_catalog(const std::string& path, Catalog& out, Diagnostics& diags) {
-    std::string text, err;
-    if (!read_file(path, text, err)) {
-        diags.error({path, 0, 0}, err);
+    std::string text;
+    if (!read_source(path, text, diags, limits::k_catalog_bytes, "the action catalog"))
         return false;
-    }
     return load_catalog_text(text, path, out, diags);
 }
 
@@ -84,17 +83,23 @@ bool detail::load_catalog_doc(const toml::table& doc, const std::string& path, C
     out = Catalog();
     out.set_path(path);
     TableReader top(doc, path, diags, "the action catalog");
-    std::set<std::string> seen;
+    std::map<std::string, int> seen; // id or alias -> line of the action that took it
     for (auto& r : top.tables("action", true)) {
         ActionDef a;
         a.pos = r.pos();
+        // A value of the wrong type is already reported; "needs" is for absent or empty ones.
+        auto blank = [&](std::string_view key, const std::string& v) {
+            const toml::node* n = r.raw().get(key);
+            return v.empty() && (!n || n->is_string());
+        };
         a.id = r.string_or("id", "");
-        if (a.id.empty()) r.error("id", r.what() + " needs a non-empty 'id'");
-        std::string label = "action '" + a.id + "'";
+        if (blank("id", a.id)) r.error("id", r.what() + " needs a non-empty 'id'");
+        std::string label = a.id.empty() ? r.what() : "action '" + a.id + "'";
         a.name = r.string_or("name", "");
-        if (a.name.empty()) r.error("name", label + " needs a 'name'");
+        if (blank("name", a.name)) r.error("name", label + " needs a 'name'");
         a.description = r.string_or("description", "");
-        if (a.description.empty()) r.error("description", label + " needs a 'description'");
+        if (blank("description", a.description))
+            r.error("description", label + " needs a 'description'");
         if (auto s = r.choice("step", true, step_ids())) a.step = *parse_step(*s);
         if (auto m = r.integer("minutes", true, 0, 24 * 60)) a.minutes = static_cast<int>(*m);
         if (auto t = r.choice("target", false, target_kind_names())) {
@@ -114,16 +119,19 @@ bool detail::load_catalog_doc(const toml::table& doc, const std::string& path, C
         }
         if (auto al = r.strings("aliases", false)) a.aliases = *al;
         a.default_outcome = r.string_or("default_outcome", "");
-        if (a.default_outcome.empty())
+        if (blank("default_outcome", a.default_outcome))
             r.error("default_outcome", label + " needs a 'default_outcome'");
         if (auto d = r.boolean("destructive", false)) a.destructive = *d;
         r.finish();
         if (!a.id.empty()) {
-            if (!seen.insert(a.id).second) diags.error(a.pos, "duplicate action id '" + a.id + "'");
+            if (auto [it, fresh] = seen.emplace(a.id, a.pos.line); !fresh)
+                diags.error(a.pos, "duplicate action id '" + a.id + "' (first used at line " +
+                                       std::to_string(it->second) + ")");
             for (const auto& al : a.aliases)
-                if (!seen.insert(al).second)
+                if (auto [it, fresh] = seen.emplace(al, a.pos.line); !fresh)
                     diags.error(a.pos, "alias '" + al + "' of " + label +
-                                           " is already used by another action");
+                                           " is already used by the action at line " +
+                                           std::to_string(it->second));
         }
         out.add(std::move(a));
     }

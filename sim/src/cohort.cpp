@@ -1,4 +1,5 @@
 #include "alertdrill/cohort.hpp"
+#include "alertdrill/json_reader.hpp"
 
 #include "alertdrill/cohort_quiz.hpp"
 #include "alertdrill/scenario.hpp"
@@ -131,15 +132,19 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, BankCache* ban
                    const Catalog& cat, const GradeOptions& opts, GradedAttempt& out,
                    GradedQuiz& quiz, std::string& message) {
     std::string text, err;
-    if (!read_file(path, text, err)) {
+    if (!read_file(path, text, err, limits::k_transcript_bytes)) {
         message = path + ": " + err;
         return FileKind::Unreadable;
     }
-    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded()) {
-        message = path + ": not valid JSON";
+    // parse_json_text refuses what could hurt the parser (nesting deeper than the limit, NUL
+    // bytes, malformed UTF-8) before nlohmann sees it.
+    Diagnostics pd;
+    auto parsed = parse_json_text(text, path, pd);
+    if (!parsed) {
+        message = pd.items().empty() ? path + ": not valid JSON" : pd.items().front().format();
         return FileKind::Unreadable;
     }
+    const nlohmann::json& j = *parsed;
     std::string format = j.is_object() && j.contains("format") && j["format"].is_string()
                              ? j["format"].get<std::string>()
                              : "";
@@ -151,7 +156,7 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, BankCache* ban
         return FileKind::Skipped;
     }
     Diagnostics d;
-    auto t = transcript_from_json(std::move(j), path, d);
+    auto t = transcript_from_json(j, text, path, d);
     if (!t) {
         message =
             d.items().empty() ? path + ": not a readable transcript" : d.items().front().format();

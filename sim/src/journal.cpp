@@ -1,6 +1,7 @@
 #include "alertdrill/journal.hpp"
 
 #include "alertdrill/atomic_file.hpp"
+#include "alertdrill/json_reader.hpp"
 #include "alertdrill/text.hpp"
 
 #include <cerrno>
@@ -67,11 +68,9 @@ bool Journal::append(const ActionRecord& rec, std::string& error) {
 }
 
 std::optional<JournalContents> read_journal(const std::string& path, Diagnostics& d) {
-    std::string text, err;
-    if (!read_file(path, text, err, 64u << 20)) {
-        d.error({path, 0, 0}, err);
+    std::string text;
+    if (!read_source(path, text, d, limits::k_journal_bytes, "a session journal"))
         return std::nullopt;
-    }
     JournalContents c;
     size_t pos = 0;
     int line_no = 0;
@@ -87,52 +86,70 @@ std::optional<JournalContents> read_journal(const std::string& path, Diagnostics
             break;
         }
         std::string line = text.substr(pos, nl - pos);
-        json j;
-        try {
-            j = json::parse(line);
-        } catch (const json::exception&) {
-            if (!have_header) {
-                d.error({path, line_no, 1}, "the journal header is not valid JSON");
-                return std::nullopt;
-            }
-            d.warning({path, line_no, 1},
-                      "journal entry " + std::to_string(line_no) +
-                          " is corrupted; it and everything after it are cut off");
-            c.truncated = true;
-            break;
-        }
         if (!have_header) {
-            try {
-                if (j.at("format").get<std::string>() != "alertdrill-journal") {
-                    d.error({path, 1, 1}, "not an alertdrill session journal");
-                    return std::nullopt;
-                }
-                int v = j.at("version").get<int>();
-                if (v != kJournalVersion) {
-                    d.error({path, 1, 1}, "journal format version " + std::to_string(v) +
-                                              " is not supported; this alertdrill reads version " +
-                                              std::to_string(kJournalVersion));
-                    return std::nullopt;
-                }
-                auto& h = c.header;
-                h.scenario_path = j.at("scenario").at("path").get<std::string>();
-                h.scenario_id = j.at("scenario").at("id").get<std::string>();
-                h.scenario_hash = j.at("scenario").at("hash").get<std::string>();
-                h.seed = j.at("seed").get<uint64_t>();
-                h.variant = j.value("variant", std::map<std::string, std::string>{});
-                h.mode =
-                    parse_mode(j.value("mode", std::string("practice"))).value_or(Mode::Practice);
-                h.trainee = j.value("trainee", std::string());
-                h.started_utc = j.value("started_utc", std::string());
-            } catch (const json::exception& e) {
-                d.error({path, 1, 1}, std::string("the journal header is incomplete: ") + e.what());
+            // The header is the first line, so positions within it are positions in the file.
+            auto hj = parse_json_text(line, path, d);
+            if (!hj) return std::nullopt;
+            if (!hj->is_object()) {
+                d.error({path, 1, 1}, "the journal header must be a JSON object");
                 return std::nullopt;
             }
+            size_t before = d.error_count();
+            JsonReader top(*hj, line, path, d, {}, "the journal header");
+            auto format = top.string("format", true);
+            if (!format) return std::nullopt;
+            if (*format != "alertdrill-journal") {
+                top.error("format", "not an alertdrill session journal");
+                return std::nullopt;
+            }
+            auto v = top.integer("version", true);
+            if (!v) return std::nullopt;
+            if (*v != kJournalVersion) {
+                top.error("version", "journal format version " + std::to_string(*v) +
+                                         " is not supported; this alertdrill reads version " +
+                                         std::to_string(kJournalVersion));
+                return std::nullopt;
+            }
+            auto& h = c.header;
+            if (auto sc = top.object("scenario", true)) {
+                h.scenario_path = sc->string("path", true).value_or("");
+                h.scenario_id = sc->string("id", true).value_or("");
+                h.scenario_hash = sc->string("hash", true).value_or("");
+                // --resume opens the file the journal names: only ever a scenario file whose
+                // name is the recorded id, never whatever else a hand-edited journal points at.
+                if (!h.scenario_id.empty() &&
+                    std::filesystem::path(h.scenario_path).filename() != h.scenario_id + ".toml")
+                    sc->error("path", "the journal's scenario path must name the file '" +
+                                          escape_control(h.scenario_id, false) + ".toml'");
+                sc->finish();
+            }
+            h.seed = top.unsigned_integer("seed", true).value_or(0);
+            h.variant = top.string_map("variant", false).value_or(h.variant);
+            if (auto mode = top.string("mode", false)) {
+                if (auto m = parse_mode(*mode))
+                    h.mode = *m;
+                else
+                    top.error("mode", "mode '" + escape_control(*mode, false) +
+                                          "' must be practice or assessment");
+            }
+            h.trainee = top.string("trainee", false).value_or("");
+            h.started_utc = top.string("started_utc", false).value_or("");
+            top.finish();
+            if (d.error_count() > before) return std::nullopt;
             have_header = true;
         } else {
+            json j = json::parse(line, nullptr, false);
+            if (j.is_discarded()) {
+                d.warning({path, line_no, 1},
+                          "journal entry " + std::to_string(line_no) +
+                              " is corrupted; it and everything after it are cut off");
+                c.truncated = true;
+                break;
+            }
             JournalEntry e;
             if (!j.is_object() || !j.contains("line") || !j["line"].is_string() ||
-                !j.contains("at_min") || !j["at_min"].is_number_integer()) {
+                !j.contains("at_min") || !j["at_min"].is_number_integer() ||
+                j["at_min"].get<int64_t>() < 0 || j["at_min"].get<int64_t>() > 7 * 24 * 60) {
                 d.warning({path, line_no, 1},
                           "journal entry " + std::to_string(line_no) +
                               " is malformed; it and everything after it are cut off");

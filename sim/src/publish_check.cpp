@@ -1,5 +1,6 @@
 #include "alertdrill/publish_check.hpp"
 
+#include "alertdrill/paths.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/scoring.hpp"
 #include "alertdrill/script_play.hpp"
@@ -30,6 +31,10 @@ void check_golden(const ScenarioDef& def, const Catalog& cat, const std::string&
         return;
     }
     for (const auto& path : scripts) {
+        if (!resolves_inside(path, dir)) {
+            d.error({path, 0, 0}, outside_folder_message(path, dir));
+            continue;
+        }
         Script script;
         if (!load_script(path, script, d)) continue;
         auto s = play_script(def, cat, script, path, d, runner);

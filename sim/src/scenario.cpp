@@ -1,5 +1,6 @@
 #include "alertdrill/scenario.hpp"
 
+#include "alertdrill/paths.hpp"
 #include "alertdrill/rng.hpp"
 #include "alertdrill/text.hpp"
 #include "scenario_internal.hpp"
@@ -74,11 +75,8 @@ void keep_if_holds(std::vector<T>& items, const std::map<std::string, std::strin
 
 std::optional<ScenarioDef> load_scenario(const std::string& path, const Catalog& catalog,
                                          Diagnostics& diags, const ScenarioLimits& limits) {
-    std::string text, err;
-    if (!read_file(path, text, err, limits.max_file_bytes)) {
-        diags.error({path, 0, 0}, err);
-        return std::nullopt;
-    }
+    std::string text;
+    if (!read_source(path, text, diags, limits.max_file_bytes, "a scenario")) return std::nullopt;
     return build_from_text(text, path, catalog, diags, limits, true);
 }
 
@@ -86,9 +84,9 @@ std::optional<ScenarioDef> load_scenario_text(const std::string& text, const std
                                               const Catalog& catalog, Diagnostics& diags,
                                               const ScenarioLimits& limits) {
     if (text.size() > limits.max_file_bytes) {
-        diags.error({path, 0, 0}, "file is " + std::to_string(text.size()) +
-                                      " bytes; the limit is " +
-                                      std::to_string(limits.max_file_bytes));
+        diags.error({path, 1, 1}, "the file is " + std::to_string(text.size()) +
+                                      " bytes; the limit for a scenario is " +
+                                      std::to_string(limits.max_file_bytes) + " bytes");
         return std::nullopt;
     }
     return build_from_text(text, path, catalog, diags, limits, true);
@@ -207,6 +205,12 @@ std::vector<ScenarioInfo> list_scenarios(const std::string& dir, const Catalog& 
         ScenarioInfo info;
         info.path = f.string();
         info.id = f.stem().string();
+        if (!resolves_inside(info.path, dir)) {
+            info.valid = false;
+            info.first_error = info.path + ": error: " + outside_folder_message(info.path, dir);
+            out.push_back(std::move(info));
+            continue;
+        }
         Diagnostics d;
         auto s = load_scenario(info.path, catalog, d);
         if (s) {

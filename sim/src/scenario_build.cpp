@@ -199,7 +199,7 @@ void build_tables(TableReader& top, ScenarioDef& s) {
         if (auto n = r.table("noise", false)) {
             NoiseSpec ns;
             ns.pos = n->pos();
-            if (auto v = n->integer("rows", true, 0, INT64_MAX)) ns.rows = *v;
+            if (auto v = n->integer("rows", true, 0, limits::k_noise_rows_per_table)) ns.rows = *v;
             if (auto v = n->string("from", false)) {
                 if (auto m = parse_relative_minutes(*v))
                     ns.from_min = *m;

@@ -5,6 +5,8 @@
 #include "alertdrill/text.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
 
 namespace alertdrill::detail {
@@ -17,6 +19,9 @@ struct Checker {
     Diagnostics& d;
     std::vector<std::string> resource_ids, alert_ids, table_names, event_ids, action_ids, keys;
     std::set<std::string> flags_set; ///< flags any response or event can set
+    /// Per name list, its names as a set: a file with tens of thousands of alerts must not cost
+    /// a linear search per reference.
+    std::map<const std::vector<std::string>*, std::set<std::string, std::less<>>> index;
 
     void collect() {
         for (const auto& r : s.resources) resource_ids.push_back(r.id);
@@ -33,15 +38,21 @@ struct Checker {
 
     void unique(const std::vector<std::string>& ids, const std::vector<SourcePos>& pos,
                 const std::string& what) {
-        std::set<std::string> seen;
-        for (size_t i = 0; i < ids.size(); ++i)
-            if (!ids[i].empty() && !seen.insert(ids[i]).second)
-                d.error(pos[i], "duplicate " + what + " '" + ids[i] + "'");
+        std::map<std::string, int> first_line;
+        for (size_t i = 0; i < ids.size(); ++i) {
+            if (ids[i].empty()) continue;
+            auto [it, fresh] = first_line.emplace(ids[i], pos[i].line);
+            if (!fresh)
+                d.error(pos[i], "duplicate " + what + " '" + ids[i] + "' (first defined at line " +
+                                    std::to_string(it->second) + ")");
+        }
     }
 
     bool known(const std::vector<std::string>& names, const std::string& name, const SourcePos& pos,
                const std::string& what, const std::string& where) {
-        if (std::find(names.begin(), names.end(), name) != names.end()) return true;
+        auto& set = index[&names];
+        if (set.empty()) set.insert(names.begin(), names.end());
+        if (set.count(name)) return true;
         d.error(pos, where + " names " + what + " '" + name + "', which is not defined" +
                          did_you_mean(name, names));
         return false;
@@ -279,6 +290,44 @@ struct Checker {
     }
 };
 
+/// Every `{name}` in the file must name a variable: an undefined one (a typo) would otherwise be
+/// shown to the trainee as the literal text "{ipp}". `{kind:spec}` noise generators are not
+/// variables; comment lines are skipped.
+void check_placeholders(const ScenarioDef& s, Diagnostics& d) {
+    std::vector<std::string> names;
+    for (const auto& v : s.variables) names.push_back(v.name);
+    std::set<std::string> known(names.begin(), names.end());
+    const std::string& t = s.source_text;
+    size_t reported = 0;
+    for (size_t i = 0; i < t.size() && reported < 20; ++i) {
+        if (t[i] == '#') {
+            size_t bol = t.rfind('\n', i);
+            bol = bol == std::string::npos ? 0 : bol + 1;
+            if (t.find_first_not_of(" \t", bol) == i) {
+                i = t.find('\n', i);
+                if (i == std::string::npos) break;
+                continue;
+            }
+        }
+        if (t[i] != '{') continue;
+        size_t j = i + 1;
+        while (j < t.size() && (std::isalnum(static_cast<unsigned char>(t[j])) || t[j] == '_')) ++j;
+        if (j == i + 1 || j >= t.size() || t[j] != '}' ||
+            std::isdigit(static_cast<unsigned char>(t[i + 1])))
+            continue;
+        std::string name = t.substr(i + 1, j - i - 1);
+        // Noise generators (evidence.cpp) are not variables: {uuid}, {ip:...}, {int:...} ...
+        static const std::set<std::string> generators{"ip", "int", "hex", "pick", "uuid"};
+        if (known.count(name) || generators.count(name)) continue;
+        ++reported;
+        d.error(position_at(t, i, s.path),
+                "'{" + name + "}' names no variable" +
+                    (names.empty() ? std::string("; the scenario has no [variables]")
+                                   : "; [variables] defines " + join(names, ", ") +
+                                         did_you_mean(name, names)));
+    }
+}
+
 } // namespace
 
 bool condition_holds(const Condition& when, const std::map<std::string, std::string>& vars) {
@@ -291,8 +340,9 @@ bool condition_holds(const Condition& when, const std::map<std::string, std::str
 
 void check_scenario(const ScenarioDef& s, const Catalog& catalog, const ScenarioLimits& limits,
                     Diagnostics& d) {
-    Checker c{s, catalog, d, {}, {}, {}, {}, {}, {}, {}};
+    Checker c{s, catalog, d, {}, {}, {}, {}, {}, {}, {}, {}};
     c.collect();
+    check_placeholders(s, d);
     c.check_context();
     c.check_alerts();
     c.check_tables();

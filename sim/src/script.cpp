@@ -8,10 +8,7 @@ namespace alertdrill {
 
 bool parse_script(const std::string& text, const std::string& path, Script& out, Diagnostics& d) {
     size_t before = d.error_count();
-    if (text.find('\0') != std::string::npos) {
-        d.error({path, 0, 0}, "the script holds a NUL byte; is it a binary file?");
-        return false;
-    }
+    if (!check_text(text, path, d)) return false;
     size_t pos = 0;
     int n = 0;
     while (pos < text.size()) {
@@ -19,6 +16,12 @@ bool parse_script(const std::string& text, const std::string& path, Script& out,
         std::string raw = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
         pos = nl == std::string::npos ? text.size() : nl + 1;
         ++n;
+        if (raw.size() > limits::k_script_line_bytes) {
+            d.error({path, n, 1}, "this line is " + std::to_string(raw.size()) +
+                                      " bytes long; the limit is " +
+                                      std::to_string(limits::k_script_line_bytes) + " bytes");
+            continue;
+        }
         std::string line = trim(raw);
         if (line.empty()) continue;
         if (line[0] != '#') {
@@ -55,11 +58,8 @@ bool parse_script(const std::string& text, const std::string& path, Script& out,
 }
 
 bool load_script(const std::string& path, Script& out, Diagnostics& d) {
-    std::string text, err;
-    if (!read_file(path, text, err, 4u << 20)) {
-        d.error({path, 0, 0}, err);
-        return false;
-    }
+    std::string text;
+    if (!read_source(path, text, d, limits::k_script_bytes, "a play script")) return false;
     return parse_script(text, path, out, d);
 }
 

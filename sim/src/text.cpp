@@ -24,10 +24,15 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    // Typos are suggested for short names among a reasonable number of them; beyond that the
+    // edit distances would cost more than they help (a hostile file could ask for millions).
+    constexpr size_t kMaxWord = 64, kMaxCandidates = 2000;
+    if (word.size() > kMaxWord || candidates.size() > kMaxCandidates) return "";
     std::string best;
     size_t best_d = SIZE_MAX;
     std::string lw = to_lower(word);
     for (const auto& c : candidates) {
+        if (c.size() > kMaxWord) continue;
         size_t d = edit_distance(lw, to_lower(c));
         if (d < best_d) {
             best_d = d;
@@ -36,7 +41,9 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     }
     // Allow roughly one typo per four characters, at least one.
     size_t limit = std::max<size_t>(1, std::max(word.size(), best.size()) / 4 + 1);
-    if (best_d == 0 || best_d > limit) return "";
+    // An exact match is no typo; a match but for case is worth pointing out ('medium' for
+    // 'Medium').
+    if (best_d > limit || best == word) return "";
     return best;
 }
 
@@ -116,9 +123,14 @@ bool read_file(const std::string& path, std::string& out, std::string& error, si
         error = "is a directory, not a file";
         return false;
     }
+    if (!S_ISREG(st.st_mode)) {
+        // A device or a pipe has no size to check and may never end (/dev/zero).
+        error = "is not a regular file (a device, a pipe or a socket)";
+        return false;
+    }
     if (static_cast<size_t>(st.st_size) > max_bytes) {
         error = "file is " + std::to_string(st.st_size) + " bytes; the limit is " +
-                std::to_string(max_bytes);
+                std::to_string(max_bytes) + " bytes";
         return false;
     }
     std::ifstream in(path, std::ios::binary);
@@ -126,12 +138,92 @@ bool read_file(const std::string& path, std::string& out, std::string& error, si
         error = std::string("cannot open: ") + std::strerror(errno);
         return false;
     }
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (out.size() > max_bytes) {
-        error = "file exceeds the limit of " + std::to_string(max_bytes) + " bytes";
+    // Read at most one byte past the limit, in case the file grew after stat().
+    out.assign(static_cast<size_t>(st.st_size), '\0');
+    in.read(out.data(), static_cast<std::streamsize>(out.size()));
+    out.resize(static_cast<size_t>(in.gcount()));
+    char extra[4096];
+    while (in.read(extra, sizeof extra) || in.gcount() > 0) {
+        out.append(extra, static_cast<size_t>(in.gcount()));
+        if (out.size() > max_bytes) {
+            error = "file exceeds the limit of " + std::to_string(max_bytes) + " bytes";
+            return false;
+        }
+    }
+    return true;
+}
+
+bool read_source(const std::string& path, std::string& out, Diagnostics& diags, size_t max_bytes,
+                 std::string_view what) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        diags.error({path, 0, 0}, std::string("cannot open: ") + std::strerror(errno));
+        return false;
+    }
+    if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes) {
+        diags.error({path, 1, 1}, "the file is " + std::to_string(st.st_size) +
+                                      " bytes; the limit for " + std::string(what) + " is " +
+                                      std::to_string(max_bytes) + " bytes");
+        return false;
+    }
+    std::string err;
+    if (!read_file(path, out, err, max_bytes)) {
+        diags.error({path, 1, 1}, err);
         return false;
     }
     return true;
+}
+
+SourcePos position_at(std::string_view text, size_t offset, const std::string& file) {
+    offset = std::min(offset, text.size());
+    int line = 1, col = 1;
+    for (size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else {
+            ++col;
+        }
+    }
+    return {file, line, col};
+}
+
+size_t find_bad_text(std::string_view text) {
+    size_t i = 0, n = text.size();
+    while (i < n) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0) return i;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len = c >= 0xc2 && c <= 0xdf   ? 2
+                     : c >= 0xe0 && c <= 0xef ? 3
+                     : c >= 0xf0 && c <= 0xf4 ? 4
+                                              : 0;
+        if (len == 0 || i + len > n) return i;
+        auto b1 = static_cast<unsigned char>(text[i + 1]);
+        // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are malformed too.
+        if ((c == 0xe0 && b1 < 0xa0) || (c == 0xed && b1 > 0x9f) || (c == 0xf0 && b1 < 0x90) ||
+            (c == 0xf4 && b1 > 0x8f))
+            return i;
+        for (size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+bool check_text(std::string_view text, const std::string& path, Diagnostics& diags) {
+    size_t bad = find_bad_text(text);
+    if (bad == std::string_view::npos) return true;
+    if (text[bad] == '\0')
+        diags.error(position_at(text, bad, path),
+                    "the file contains a NUL byte; is this a binary file?");
+    else
+        diags.error(position_at(text, bad, path),
+                    "the file is not valid UTF-8 here; save it as UTF-8 text");
+    return false;
 }
 
 std::optional<double> parse_utc_seconds(std::string_view s) {

@@ -1,8 +1,10 @@
 #include "alertdrill/toml_reader.hpp"
 
+#include "alertdrill/limits.hpp"
 #include "alertdrill/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <fmt/core.h>
 
@@ -13,31 +15,132 @@ SourcePos pos_of(const toml::node& node, const std::string& file) {
     return {file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column)};
 }
 
-std::optional<toml::table> parse_toml_text(std::string_view text, const std::string& path,
-                                           Diagnostics& diags) {
-    if (text.find('\0') != std::string_view::npos) {
-        size_t off = text.find('\0');
-        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + off, '\n'));
-        diags.error({path, line, 1}, "file contains a NUL byte; is this a binary file?");
-        return std::nullopt;
+namespace {
+
+/// toml++'s wording for the commonest mistakes, put in an author's terms.
+std::string explain_syntax(std::string_view text, const toml::parse_error& e) {
+    std::string desc(e.description());
+    const auto& b = e.source().begin;
+    if (desc.find("TOML_MAX_NESTED_VALUES") != std::string::npos)
+        return "arrays and inline tables are nested too deeply here (the limit is 256 levels)";
+    if (desc.find("unescaped control characters") != std::string::npos) {
+        // Find the byte toml++ stopped at: a line end there means the string never closed.
+        size_t off = 0;
+        for (size_t line = 1; line < b.line && off < text.size(); ++off)
+            if (text[off] == '\n') ++line;
+        off += b.column ? b.column - 1 : 0;
+        if (off >= text.size() || text[off] == '\n' || text[off] == '\r')
+            return "this string is not closed: add the closing quote before the end of the line "
+                   "(text over several lines goes between triple quotes)";
+        return "a string holds a control character; write it as an escape such as \\t or "
+               "\\u001b";
     }
-    try {
-        return toml::parse(text, path);
-    } catch (const toml::parse_error& e) {
-        const auto& b = e.source().begin;
-        diags.error({path, static_cast<int>(b.line), static_cast<int>(b.column)},
-                    "TOML syntax: " + std::string(e.description()));
-        return std::nullopt;
+    return "TOML syntax: " + desc;
+}
+
+/// Where a dotted key with more than limits::k_toml_depth parts starts, or npos. toml++ nests a
+/// table per part and recurses over them: tens of thousands of parts (a.a.a...) overflow the
+/// stack, so such keys are refused before parsing. Dots inside strings and comments do not count;
+/// a value such as 1.5 is two parts at most.
+size_t deep_dotted_key_at(std::string_view t) {
+    int dots = 0;
+    bool segment = false;
+    size_t run_start = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+        char c = t[i];
+        if (c == '#') {
+            while (i < t.size() && t[i] != '\n') ++i;
+            dots = 0, segment = false;
+        } else if (c == '"' || c == '\'') {
+            bool multi = t.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
+            if (!segment && dots == 0) run_start = i;
+            if (multi) {
+                size_t end = t.find(c == '"' ? "\"\"\"" : "'''", i + 3);
+                i = end == std::string_view::npos ? t.size() : end + 2;
+                dots = 0, segment = false;
+                continue;
+            }
+            for (++i; i < t.size() && t[i] != c && t[i] != '\n'; ++i)
+                if (c == '"' && t[i] == '\\') ++i;
+            segment = true;
+        } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-') {
+            if (!segment && dots == 0) run_start = i;
+            segment = true;
+        } else if (c == '.') {
+            if (segment && ++dots >= limits::k_toml_depth) return run_start;
+            segment = false;
+        } else if (c != ' ' && c != '\t') {
+            dots = 0, segment = false;
+        }
+    }
+    return std::string_view::npos;
+}
+
+/// Walks the parsed document without recursion, reporting nesting deeper than the limit and
+/// strings longer than the limit.
+void check_shape(const toml::table& root, const std::string& path, Diagnostics& diags) {
+    struct Item {
+        const toml::node* node;
+        int depth;
+    };
+    std::vector<Item> stack{{&root, 0}};
+    bool deep_reported = false;
+    size_t long_strings = 0;
+    while (!stack.empty()) {
+        Item it = stack.back();
+        stack.pop_back();
+        if (it.depth > limits::k_toml_depth) {
+            if (!deep_reported)
+                diags.error(pos_of(*it.node, path), "tables and arrays are nested more than " +
+                                                        std::to_string(limits::k_toml_depth) +
+                                                        " levels deep here");
+            deep_reported = true;
+            continue;
+        }
+        if (const auto* t = it.node->as_table()) {
+            for (const auto& [k, v] : *t) stack.push_back({&v, it.depth + 1});
+        } else if (const auto* a = it.node->as_array()) {
+            for (const auto& v : *a) stack.push_back({&v, it.depth + 1});
+        } else if (const auto* str = it.node->as_string()) {
+            if (str->get().size() > limits::k_string_bytes && long_strings++ < 10)
+                diags.error(pos_of(*it.node, path),
+                            "this string is " + std::to_string(str->get().size()) +
+                                " bytes long; the limit is " +
+                                std::to_string(limits::k_string_bytes) + " bytes");
+        }
     }
 }
 
-std::optional<toml::table> parse_toml_file(const std::string& path, Diagnostics& diags,
-                                           size_t max_bytes) {
-    std::string text, err;
-    if (!read_file(path, text, err, max_bytes)) {
-        diags.error({path, 0, 0}, err);
+} // namespace
+
+std::optional<toml::table> parse_toml_text(std::string_view text, const std::string& path,
+                                           Diagnostics& diags) {
+    if (!check_text(text, path, diags)) return std::nullopt;
+    if (size_t deep = deep_dotted_key_at(text); deep != std::string_view::npos) {
+        diags.error(position_at(text, deep, path), "this dotted key has more than " +
+                                                       std::to_string(limits::k_toml_depth) +
+                                                       " parts; tables cannot nest that deep");
         return std::nullopt;
     }
+    std::optional<toml::table> doc;
+    try {
+        doc = toml::parse(text, path);
+    } catch (const toml::parse_error& e) {
+        const auto& b = e.source().begin;
+        diags.error({path, static_cast<int>(b.line), static_cast<int>(b.column)},
+                    explain_syntax(text, e));
+        return std::nullopt;
+    }
+    size_t before = diags.error_count();
+    check_shape(*doc, path, diags);
+    if (diags.error_count() > before) return std::nullopt;
+    return doc;
+}
+
+std::optional<toml::table> parse_toml_file(const std::string& path, Diagnostics& diags,
+                                           size_t max_bytes, std::string_view what) {
+    std::string text;
+    if (!read_source(path, text, diags, max_bytes, what)) return std::nullopt;
     return parse_toml_text(text, path, diags);
 }
 
@@ -164,10 +267,12 @@ std::optional<double> TableReader::number(std::string_view key, bool required, d
     }
     double v = *n->value<double>();
     if (!(v >= min && v <= max)) {
-        m_diags->error(pos_of(*n, m_file), "'" + std::string(key) + "' in " + m_what +
-                                               " is out of range; it must be between " +
-                                               fmt::format("{}", min) + " and " +
-                                               fmt::format("{}", max));
+        // The defaults (+-1e300) mean "no bound" and are not worth printing.
+        std::string range = max >= 1e300    ? fmt::format("at least {}", min)
+                            : min <= -1e300 ? fmt::format("at most {}", max)
+                                            : fmt::format("between {} and {}", min, max);
+        m_diags->error(pos_of(*n, m_file), "'" + std::string(key) + "' in " + m_what + " is " +
+                                               fmt::format("{}", v) + "; it must be " + range);
         return std::nullopt;
     }
     return v;
@@ -238,7 +343,11 @@ std::optional<TableReader> TableReader::table(std::string_view key, bool require
         type_error(key, *n, "a table");
         return std::nullopt;
     }
-    return TableReader(*t, m_file, *m_diags, "[" + std::string(key) + "]");
+    // [bank] then [bank.assessment]: name the table as the author writes its header.
+    bool bracketed = m_what.size() > 2 && m_what.front() == '[' && m_what.back() == ']';
+    std::string name =
+        bracketed ? m_what.substr(1, m_what.size() - 2) + "." + std::string(key) : std::string(key);
+    return TableReader(*t, m_file, *m_diags, "[" + name + "]");
 }
 
 std::vector<TableReader> TableReader::tables(std::string_view key, bool required) {

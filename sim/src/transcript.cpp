@@ -1,6 +1,7 @@
 #include "alertdrill/transcript.hpp"
 
 #include "alertdrill/atomic_file.hpp"
+#include "alertdrill/json_reader.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/text.hpp"
 
@@ -65,142 +66,110 @@ bool save_transcript(const std::string& path, const Transcript& t, std::string& 
 
 namespace {
 
-/// Reads a typed field, reporting a precise message when it is absent or of the wrong type.
-template <class T>
-bool field(const json& j, const char* key, T& out, const std::string& path,
-           const std::string& where, Diagnostics& d, bool required = true) {
-    auto it = j.find(key);
-    if (it == j.end()) {
-        if (required) d.error({path, 0, 0}, where + " is missing '" + key + "'");
-        return !required;
-    }
-    try {
-        out = it->get<T>();
-        return true;
-    } catch (const json::exception&) {
-        d.error({path, 0, 0},
-                where + ": '" + key + "' has the wrong type (" + it->type_name() + ")");
-        return false;
-    }
+/// Recorded scenario paths come from a file someone else may have written: only a regular
+/// `<id>.toml` file is followed, never a folder, device or some other file the path names.
+bool usable_scenario_path(const std::string& path, const std::string& id) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path p(path);
+    if (path.empty() || p.filename() != id + ".toml" || !fs::is_regular_file(p, ec)) return false;
+    // A link named <id>.toml must lead to a file of that name too.
+    return fs::weakly_canonical(p, ec).filename() == id + ".toml" && !ec;
 }
 
 } // namespace
 
 std::optional<Transcript> parse_transcript(const std::string& text, const std::string& path,
                                            Diagnostics& d) {
-    json j;
-    try {
-        j = json::parse(text, nullptr, true, false);
-    } catch (const json::parse_error& e) {
-        // nlohmann reports a byte offset; turn it into line:column.
-        size_t off = std::min<size_t>(e.byte ? e.byte - 1 : 0, text.size());
-        int line = 1, col = 1;
-        for (size_t i = 0; i < off; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                col = 1;
-            } else {
-                ++col;
-            }
-        }
-        std::string msg = e.what();
-        auto p = msg.find("parse error");
-        d.error({path, line, col},
-                "invalid JSON: " + (p == std::string::npos ? msg : msg.substr(p)));
-        return std::nullopt;
-    }
-    return transcript_from_json(std::move(j), path, d);
+    auto doc = parse_json_text(text, path, d);
+    if (!doc) return std::nullopt;
+    return transcript_from_json(*doc, text, path, d);
 }
 
-std::optional<Transcript> transcript_from_json(json j, const std::string& path, Diagnostics& d) {
-    if (!j.is_object()) {
+std::optional<Transcript> transcript_from_json(const json& j, std::string_view text,
+                                               const std::string& path, Diagnostics& d) {
+    const json* doc = &j;
+    if (!doc->is_object()) {
         d.error({path, 1, 1}, "a transcript must be a JSON object");
         return std::nullopt;
     }
-    Transcript t;
-    std::string format;
-    if (!field(j, "format", format, path, "the transcript", d)) return std::nullopt;
-    if (format != kTranscriptFormat) {
-        d.error({path, 0, 0},
-                "not an alertdrill transcript (format is '" + escape_control(format, false) + "')");
+    size_t before = d.error_count();
+    JsonReader top(*doc, text, path, d, {}, "the transcript");
+    auto format = top.string("format", true);
+    if (!format) return std::nullopt;
+    if (*format != kTranscriptFormat) {
+        top.error("format", "not an alertdrill transcript (format is '" +
+                                escape_control(*format, false) + "', expected '" +
+                                kTranscriptFormat + "')");
         return std::nullopt;
     }
-    if (!field(j, "version", t.version, path, "the transcript", d)) return std::nullopt;
-    if (t.version > kTranscriptVersion || t.version < 1) {
-        d.error(
-            {path, 0, 0},
-            "transcript format version " + std::to_string(t.version) +
+    Transcript t;
+    auto version = top.integer("version", true);
+    if (!version) return std::nullopt;
+    if (*version > kTranscriptVersion || *version < 1) {
+        top.error(
+            "version",
+            "transcript format version " + std::to_string(*version) +
                 " is not supported; this alertdrill reads version " +
                 std::to_string(kTranscriptVersion) +
-                (t.version > kTranscriptVersion ? " (the file is from a newer alertdrill)" : ""));
+                (*version > kTranscriptVersion ? " (the file is from a newer alertdrill)" : ""));
         return std::nullopt;
     }
-    bool ok = true;
-    auto sc = j.find("scenario");
-    if (sc == j.end() || !sc->is_object()) {
-        d.error({path, 0, 0}, "the transcript is missing the 'scenario' object");
-        return std::nullopt;
+    t.version = static_cast<int>(*version);
+    top.string("alertdrill", false); // the writer's version: informational
+    if (auto sc = top.object("scenario", true)) {
+        t.scenario_id = sc->string("id", true).value_or("");
+        t.scenario_hash = sc->string("hash", true).value_or("");
+        t.scenario_path = sc->string("path", false).value_or("");
+        if (sc->raw("id") &&
+            (t.scenario_id.empty() ||
+             t.scenario_id.find_first_not_of(
+                 "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") !=
+                 std::string::npos))
+            sc->error("id", "the scenario id '" + escape_control(t.scenario_id, false) +
+                                "' may hold only letters, digits, '_' and '-'");
+        sc->finish();
     }
-    ok &= field(*sc, "id", t.scenario_id, path, "scenario", d);
-    ok &= field(*sc, "hash", t.scenario_hash, path, "scenario", d);
-    if (t.scenario_id.empty() ||
-        t.scenario_id.find_first_not_of(
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") !=
-            std::string::npos) {
-        d.error({path, 0, 0}, "the scenario id '" + escape_control(t.scenario_id, false) +
-                                  "' may hold only letters, digits, '_' and '-'");
-        ok = false;
+    if (auto seed = top.unsigned_integer("seed", true)) t.seed = *seed;
+    if (auto v = top.string_map("variant", false)) t.variant = *v;
+    if (auto mode = top.string("mode", false)) {
+        if (auto m = parse_mode(*mode))
+            t.mode = *m;
+        else
+            top.error("mode",
+                      "mode '" + escape_control(*mode, false) + "' must be practice or assessment");
     }
-    ok &= field(*sc, "path", t.scenario_path, path, "scenario", d, false);
-    ok &= field(j, "seed", t.seed, path, "the transcript", d);
-    ok &= field(j, "variant", t.variant, path, "the transcript", d, false);
-    std::string mode = "practice";
-    ok &= field(j, "mode", mode, path, "the transcript", d, false);
-    if (auto m = parse_mode(mode))
-        t.mode = *m;
-    else {
-        d.error({path, 0, 0},
-                "mode '" + escape_control(mode, false) + "' must be practice or assessment");
-        ok = false;
-    }
-    ok &= field(j, "trainee", t.trainee, path, "the transcript", d, false);
-    ok &= field(j, "started_utc", t.started_utc, path, "the transcript", d, false);
-    ok &= field(j, "ended_utc", t.ended_utc, path, "the transcript", d, false);
-    ok &= field(j, "finished", t.finished, path, "the transcript", d, false);
-    if (auto it = j.find("score"); it != j.end()) t.score = std::move(*it);
-    auto acts = j.find("actions");
-    if (acts == j.end() || !acts->is_array()) {
-        d.error({path, 0, 0}, "the transcript is missing the 'actions' array");
-        return std::nullopt;
-    }
-    size_t i = 0;
-    for (const auto& a : *acts) {
-        std::string where = "action " + std::to_string(i++);
-        if (!a.is_object()) {
-            d.error({path, 0, 0}, where + " is not an object");
-            ok = false;
-            continue;
+    t.trainee = top.string("trainee", false).value_or("");
+    t.started_utc = top.string("started_utc", false).value_or("");
+    t.ended_utc = top.string("ended_utc", false).value_or("");
+    t.finished = top.boolean("finished", false).value_or(false);
+    if (const auto* score = top.raw("score")) t.score = *score;
+    if (auto acts = top.objects("actions", true, "action")) {
+        for (auto& a : *acts) {
+            ActionRecord r;
+            r.line = a.string("line", true).value_or("");
+            r.action = a.string("action", false).value_or("");
+            r.target = a.string("target", false).value_or("");
+            // A session cannot run past a week of simulated time.
+            r.at_min = static_cast<int>(a.integer("at_min", true, 0, 7 * 24 * 60).value_or(0));
+            r.minutes = static_cast<int>(a.integer("minutes", false, 0, 7 * 24 * 60).value_or(0));
+            r.outcome = a.string("outcome", false).value_or("");
+            r.found_keys = a.strings("found_keys", false).value_or(std::vector<std::string>{});
+            r.hint_item = a.string("hint_item", false).value_or("");
+            a.finish();
+            t.actions.push_back(std::move(r));
         }
-        ActionRecord r;
-        ok &= field(a, "line", r.line, path, where, d);
-        ok &= field(a, "action", r.action, path, where, d, false);
-        ok &= field(a, "target", r.target, path, where, d, false);
-        ok &= field(a, "at_min", r.at_min, path, where, d);
-        ok &= field(a, "minutes", r.minutes, path, where, d, false);
-        ok &= field(a, "outcome", r.outcome, path, where, d, false);
-        ok &= field(a, "found_keys", r.found_keys, path, where, d, false);
-        t.actions.push_back(std::move(r));
     }
-    if (!ok) return std::nullopt;
+    top.finish();
+    if (d.error_count() > before) return std::nullopt;
+    if (!usable_scenario_path(t.scenario_path, t.scenario_id)) t.scenario_path.clear();
     return t;
 }
 
 std::optional<Transcript> load_transcript(const std::string& path, Diagnostics& d) {
-    std::string text, err;
-    if (!read_file(path, text, err, 64u << 20)) {
-        d.error({path, 0, 0}, err);
+    std::string text;
+    if (!read_source(path, text, d, limits::k_transcript_bytes, "a transcript"))
         return std::nullopt;
-    }
     return parse_transcript(text, path, d);
 }
 
@@ -257,7 +226,7 @@ std::optional<Replay> replay_transcript(const Transcript& t, const ScenarioDef& 
 std::string locate_scenario(const Transcript& t, const std::string& explicit_path) {
     namespace fs = std::filesystem;
     if (!explicit_path.empty()) return explicit_path;
-    if (!t.scenario_path.empty() && fs::exists(t.scenario_path)) return t.scenario_path;
+    if (usable_scenario_path(t.scenario_path, t.scenario_id)) return t.scenario_path;
     return default_scenarios_dir() + "/" + t.scenario_id + ".toml";
 }
 

@@ -1,5 +1,7 @@
 #include "alertdrill/validate.hpp"
 
+#include "alertdrill/limits.hpp"
+#include "alertdrill/paths.hpp"
 #include "alertdrill/quiz.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/text.hpp"
@@ -15,11 +17,9 @@ namespace fs = std::filesystem;
 
 FileKind validate_file(const std::string& path, const Catalog& catalog, Diagnostics& diags) {
     // Each file is read and parsed once; its loader gets the document.
-    std::string text, err;
-    if (!read_file(path, text, err)) {
-        diags.error({path, 0, 0}, err);
+    std::string text;
+    if (!read_source(path, text, diags, limits::k_default_bytes, "a TOML file"))
         return FileKind::Unknown;
-    }
     Diagnostics parse_diags;
     auto doc = parse_toml_text(text, path, parse_diags);
     if (!doc) {
@@ -58,8 +58,13 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
             std::vector<std::string> found;
             for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::none, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-                if (it->is_regular_file() && it->path().extension() == ".toml")
-                    found.push_back(it->path().string());
+                if (it->is_regular_file() && it->path().extension() == ".toml") {
+                    if (resolves_inside(it->path().string(), p))
+                        found.push_back(it->path().string());
+                    else
+                        diags.error({it->path().string(), 0, 0},
+                                    outside_folder_message(it->path().string(), p));
+                }
             std::sort(found.begin(), found.end());
             out.insert(out.end(), found.begin(), found.end());
         } else if (fs::exists(p, ec)) {

@@ -73,7 +73,7 @@ check "quiz-stats reports Cronbach's alpha" grep -q '"alpha": 57.69' "$TMP/s.jso
 sed 's/"version": 1/"version": 2/' "$DATA/stats/attempt_a.json" >"$TMP/future.json"
 "$BIN" quiz-stats "$TMP/future.json" "$DATA/stats/attempt_b.json" >"$TMP/f.out" 2>&1
 check "newer result version exits 1" test $? -eq 1
-check "newer result version refused naming both" grep -q 'future.json: this quiz result is format version 2, but this alertdrill reads version 1 at most' "$TMP/f.out"
+check "newer result version refused naming both" grep -qE 'future.json:[0-9]+:[0-9]+: error: this quiz result is format version 2, but this alertdrill reads version 1 at most' "$TMP/f.out"
 "$BIN" quiz-stats "$TMP/hist" >/dev/null 2>&1
 check "quiz-stats reads saved results" test $? -eq 0
 # A cohort folder holding other JSON and results of two banks.

@@ -94,7 +94,7 @@ void add_gift_command(CLI::App& app, int& exit_code) {
     parse_cmd->add_option("GIFT", parse->in, "GIFT file to read")->required();
     parse_cmd->callback([parse, &exit_code] {
         std::string text, err;
-        if (!read_file(parse->in, text, err)) {
+        if (!read_file(parse->in, text, err, limits::k_gift_bytes)) {
             std::cerr << escape_control(parse->in) << ": error: " << escape_control(err) << "\n";
             exit_code = 1;
             return;

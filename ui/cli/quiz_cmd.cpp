@@ -119,7 +119,7 @@ void run_quiz(const QuizOptions& o, int& exit_code) {
     bool ok = true;
     if (!o.answers.empty()) {
         std::string text, err;
-        if (!read_file(o.answers, text, err)) {
+        if (!read_file(o.answers, text, err, limits::k_script_bytes)) {
             std::cerr << escape_control(o.answers) << ": error: " << escape_control(err) << "\n";
             exit_code = 1;
             return;

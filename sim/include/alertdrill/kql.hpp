@@ -2,6 +2,7 @@
 // The investigation console's query engine: a subset of the Kusto Query Language (KQL) parsed to
 // an AST and evaluated over the scenario's columnar evidence tables. What it accepts is real KQL
 // (tests check its corpus against Microsoft's own parser); semantics follow Microsoft's docs.
+#include "alertdrill/limits.hpp"
 #include "alertdrill/table.hpp"
 
 #include <cstdint>
@@ -18,11 +19,14 @@ struct Options {
     /// The simulated clock (microseconds since the Unix epoch, UTC): what now() and ago() see.
     int64_t now_us = 0;
     /// Rows kept in the result; more are cut with `truncated` set and a notice.
-    size_t max_result_rows = 10000;
+    size_t max_result_rows = limits::k_query_result_rows;
     /// Row-visit budget over the whole query; a query needing more fails with an Error.
-    size_t max_work = 50'000'000;
+    size_t max_work = limits::k_query_work;
     /// Largest intermediate table (join, mv-expand output) before the query fails.
-    size_t max_intermediate_rows = 2'000'000;
+    size_t max_intermediate_rows = limits::k_query_intermediate_rows;
+    /// Wall-clock seconds a query may run before it fails with an Error (checked as rows are
+    /// visited, so a slow machine cannot turn a heavy query into a hang).
+    double max_seconds = limits::k_query_seconds;
 };
 
 /// Where a query went wrong: byte offset, 1-based line and column, and what was expected.

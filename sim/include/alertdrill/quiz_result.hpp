@@ -1,5 +1,7 @@
 #pragma once
 // A finished quiz attempt, saved as versioned JSON ("format": "alertdrill-quiz-result").
+#include "alertdrill/diagnostics.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -56,9 +58,14 @@ struct QuizResult {
 };
 
 std::string quiz_result_to_json(const QuizResult& r);
-/// Parses a result; refuses a newer format version, naming both versions. `path` names the source.
+/// Parses a result: every problem goes to `diags` at its FILE:LINE:COL (wrong types, values out of
+/// range, unknown keys); a newer format version is refused, naming both versions.
+bool parse_quiz_result(const std::string& text, const std::string& path, QuizResult& out,
+                       Diagnostics& diags);
+/// The same with the diagnostics as one string (one per line). `path` names the source.
 bool quiz_result_from_json(const std::string& text, const std::string& path, QuizResult& out,
                            std::string& error);
+bool load_quiz_result(const std::string& path, QuizResult& out, Diagnostics& diags);
 bool load_quiz_result(const std::string& path, QuizResult& out, std::string& error);
 /// Written atomically (temp file, fsync, rename).
 bool save_quiz_result(const std::string& path, const QuizResult& r, std::string& error);

@@ -3,6 +3,7 @@
 // cross-references) and instantiating one variant of a scenario for a seed.
 #include "alertdrill/catalog.hpp"
 #include "alertdrill/diagnostics.hpp"
+#include "alertdrill/limits.hpp"
 #include "alertdrill/model.hpp"
 #include "alertdrill/table.hpp"
 
@@ -16,10 +17,11 @@
 namespace alertdrill {
 
 /// Limits that keep a bad file from taking the machine.
+/// The defaults are in limits.hpp; tests and fuzzers lower them.
 struct ScenarioLimits {
-    size_t max_file_bytes = 8u << 20;
-    int64_t max_noise_rows = 1'000'000; ///< per table
-    int64_t max_total_rows = 2'000'000; ///< over all tables of a scenario
+    size_t max_file_bytes = limits::k_scenario_bytes;
+    int64_t max_noise_rows = limits::k_noise_rows_per_table; ///< per table
+    int64_t max_total_rows = limits::k_scenario_rows;        ///< over all tables of a scenario
 };
 
 /// Parses, builds and checks a scenario file. Returns nullopt when it has errors (all of them

@@ -1,5 +1,8 @@
 #pragma once
 // Small text helpers shared by loaders and front ends.
+#include "alertdrill/diagnostics.hpp"
+#include "alertdrill/limits.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,9 +31,24 @@ bool iequals(std::string_view a, std::string_view b);
 /// Joins with `sep`, quoting nothing.
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
-/// Reads a whole file; false with `error` set when it cannot be read or exceeds `max_bytes`.
+/// Reads a whole regular file; false with `error` set when it cannot be read, is not a regular
+/// file (a folder, a device, a pipe) or exceeds `max_bytes`.
 bool read_file(const std::string& path, std::string& out, std::string& error,
-               size_t max_bytes = 16u << 20);
+               size_t max_bytes = limits::k_default_bytes);
+
+/// Reads a file a loader will parse: like read_file, but problems go to `diags` (a missing file
+/// as `FILE: error: ...`, a folder, device or over-long file at FILE:1:1) and `what` names the
+/// kind of file in the size message ("a scenario").
+bool read_source(const std::string& path, std::string& out, Diagnostics& diags, size_t max_bytes,
+                 std::string_view what);
+
+/// 1-based line and column of byte `offset` in `text` (columns count bytes).
+SourcePos position_at(std::string_view text, size_t offset, const std::string& file);
+
+/// Byte offset of the first NUL byte or malformed UTF-8 sequence in `text`, or npos.
+size_t find_bad_text(std::string_view text);
+/// Reports the first NUL byte or malformed UTF-8 in `text` at its FILE:LINE:COL; false if any.
+bool check_text(std::string_view text, const std::string& path, Diagnostics& diags);
 
 /// Seconds since 1970 of a UTC time written `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, as transcripts
 /// record it; nullopt for anything else.

@@ -3,6 +3,7 @@
 // `finish()` can report each key nobody read ("a key nobody reads is an error"), with a
 // did-you-mean suggestion. Problems go to a Diagnostics list; getters return nullopt, never throw.
 #include "alertdrill/diagnostics.hpp"
+#include "alertdrill/limits.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -13,11 +14,14 @@
 
 namespace alertdrill {
 
-/// Parses a TOML file (size-limited). On failure adds `FILE:LINE:COL: error: ...` and returns
-/// nullopt.
+/// Parses a TOML file (size-limited; `what` names the kind of file in the size message). On
+/// failure adds `FILE:LINE:COL: error: ...` and returns nullopt.
 std::optional<toml::table> parse_toml_file(const std::string& path, Diagnostics& diags,
-                                           size_t max_bytes = 16u << 20);
-/// Same for text already in memory; `path` names it in diagnostics.
+                                           size_t max_bytes = limits::k_default_bytes,
+                                           std::string_view what = "a TOML file");
+/// Same for text already in memory; `path` names it in diagnostics. Refuses NUL bytes and
+/// malformed UTF-8, nesting deeper than limits::k_toml_depth and strings longer than
+/// limits::k_string_bytes, each at its position.
 std::optional<toml::table> parse_toml_text(std::string_view text, const std::string& path,
                                            Diagnostics& diags);
 

@@ -50,9 +50,10 @@ bool save_transcript(const std::string& path, const Transcript& t, std::string& 
 std::optional<Transcript> load_transcript(const std::string& path, Diagnostics& diags);
 std::optional<Transcript> parse_transcript(const std::string& text, const std::string& path,
                                            Diagnostics& diags);
-/// The same for JSON already parsed (a grader that read the `format` first parses only once).
-std::optional<Transcript> transcript_from_json(nlohmann::json j, const std::string& path,
-                                               Diagnostics& diags);
+/// The same for JSON already parsed from `text` (a grader that read the `format` first parses
+/// only once); `text` is read again only to place a problem at its line and column.
+std::optional<Transcript> transcript_from_json(const nlohmann::json& j, std::string_view text,
+                                               const std::string& path, Diagnostics& diags);
 
 struct Replay {
     std::unique_ptr<Session> session;

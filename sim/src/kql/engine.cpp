@@ -5,6 +5,7 @@
 #include "kql/parser.hpp"
 
 #include <chrono>
+#include <fmt/format.h>
 #include <set>
 
 namespace alertdrill::kql {
@@ -63,6 +64,13 @@ void Engine::charge(size_t rows, size_t pos) {
         throw QueryError(pos, "the query needs more than " + std::to_string(m_opts.max_work) +
                                   " row visits (the work limit): filter earlier with where, or "
                                   "narrow the time range");
+    if (m_work >= m_next_clock_check) {
+        m_next_clock_check = m_work + 65536;
+        if (std::chrono::steady_clock::now() > m_deadline)
+            throw QueryError(pos, fmt::format("the query ran longer than {} seconds (the time "
+                                              "limit): filter earlier with where, or use take",
+                                              m_opts.max_seconds));
+    }
 }
 
 void Engine::check_rows(size_t rows, size_t pos, const char* what) {

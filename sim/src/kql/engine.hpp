@@ -5,6 +5,7 @@
 #include "kql/bind.hpp"
 #include "kql/eval.hpp"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <set>
@@ -34,6 +35,9 @@ class Engine {
   public:
     Engine(const TableSet& tables, const Options& opts) : m_tables(tables), m_opts(opts) {
         m_scope.now_us = opts.now_us;
+        m_deadline = std::chrono::steady_clock::now() +
+                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                         std::chrono::duration<double>(opts.max_seconds));
     }
     Result run(const Query& q);
 
@@ -72,6 +76,8 @@ class Engine {
     std::map<const Table*, std::vector<Lineage>> m_source_lineage;
     std::vector<std::string> m_key_names;
     size_t m_work = 0;
+    size_t m_next_clock_check = 0; // m_work at which charge() next reads the clock
+    std::chrono::steady_clock::time_point m_deadline;
     const NeedSet* m_need = nullptr; // columns later operators read; nullptr: all
 
   public:

@@ -73,7 +73,10 @@ std::string Parser::expect_name(std::string_view what, size_t* pos) {
 }
 
 Query parse_query(std::string_view src, const std::function<bool(const std::string&)>& is_table) {
-    if (src.size() > 64 * 1024) throw QueryError(0, "the query is longer than 64 KiB");
+    if (src.size() > limits::k_query_bytes)
+        throw QueryError(0, "the query is " + std::to_string(src.size()) +
+                                " bytes long; the limit is " +
+                                std::to_string(limits::k_query_bytes));
     Parser p(src, lex(src), is_table);
     return p.query();
 }

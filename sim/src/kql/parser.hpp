@@ -3,6 +3,8 @@
 #include "kql/ast.hpp"
 #include "kql/lexer.hpp"
 
+#include "alertdrill/limits.hpp"
+
 #include <functional>
 #include <set>
 
@@ -76,7 +78,7 @@ class Parser {
 };
 
 struct DepthGuard {
-    static constexpr int k_max_depth = 64;
+    static constexpr int k_max_depth = limits::k_query_depth;
     explicit DepthGuard(Parser& p);
     ~DepthGuard() { --m_p.m_depth; }
     Parser& m_p;

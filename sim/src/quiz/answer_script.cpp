@@ -11,6 +11,7 @@ namespace alertdrill {
 bool parse_answer_script(const std::string& text, const std::string& path,
                          std::vector<ScriptedAnswer>& out, Diagnostics& diags) {
     size_t errors = diags.error_count();
+    if (!check_text(text, path, diags)) return false;
     double at = 0;
     int line_no = 0;
     size_t start = 0;
@@ -21,6 +22,13 @@ bool parse_answer_script(const std::string& text, const std::string& path,
         start = end + 1;
         ++line_no;
         if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+        if (raw.size() > limits::k_script_line_bytes) {
+            diags.error({path, line_no, 1}, "this line is " + std::to_string(raw.size()) +
+                                                " bytes long; the limit is " +
+                                                std::to_string(limits::k_script_line_bytes) +
+                                                " bytes");
+            continue;
+        }
         std::string line = trim(raw);
         if (line.empty() || line[0] == '#') continue;
         int col = static_cast<int>(raw.find_first_not_of(" \t")) + 1;

@@ -300,11 +300,8 @@ bool load_question_bank_text(const std::string& text, const std::string& path, Q
 }
 
 bool load_question_bank(const std::string& path, QuestionBank& out, Diagnostics& diags) {
-    std::string text, err;
-    if (!read_file(path, text, err)) {
-        diags.error({path, 0, 0}, err);
-        return false;
-    }
+    std::string text;
+    if (!read_source(path, text, diags, limits::k_bank_bytes, "a question bank")) return false;
     return load_question_bank_text(text, path, out, diags);
 }
 

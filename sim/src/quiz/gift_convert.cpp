@@ -202,11 +202,8 @@ bool gift_to_bank(const std::vector<GiftQuestion>& qs, const std::string& path, 
 }
 
 bool import_gift(const std::string& path, QuestionBank& out, Diagnostics& diags) {
-    std::string text, err;
-    if (!read_file(path, text, err)) {
-        diags.error({path, 0, 0}, err);
-        return false;
-    }
+    std::string text;
+    if (!read_source(path, text, diags, limits::k_gift_bytes, "a GIFT file")) return false;
     std::vector<GiftQuestion> qs;
     if (!parse_gift(text, path, qs, diags)) return false;
     out = QuestionBank{};

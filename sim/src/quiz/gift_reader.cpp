@@ -132,6 +132,15 @@ bool parse_numeric_answer(std::string body, GiftAnswer& a) {
 
 bool parse_block(const std::string& block, GiftQuestion& q, Diagnostics& diags) {
     const SourcePos& pos = q.pos;
+    // Where `needle` first appears in the question (the block starts at q.pos), so a problem
+    // with one answer points at that answer's line rather than the question's first line.
+    auto at = [&](std::string_view needle) {
+        size_t off = needle.empty() ? std::string::npos : block.find(needle);
+        if (off == std::string::npos) return pos;
+        SourcePos p = position_at(block, off, pos.file);
+        p.line += pos.line - 1;
+        return p;
+    };
     std::string rest = trim(block);
     if (rest.rfind("::", 0) == 0) {
         size_t end = find_unescaped(rest, "::", 2);
@@ -154,7 +163,8 @@ bool parse_block(const std::string& block, GiftQuestion& q, Diagnostics& diags) 
     }
     size_t close = find_unescaped(rest, "}", open + 1);
     if (close == std::string::npos) {
-        diags.error(pos, "the answer block opened with '{' is never closed with '}'");
+        diags.error(at(rest.substr(open)),
+                    "the answer block opened with '{' is never closed with '}'");
         return false;
     }
     std::string before = trim(std::string_view(rest).substr(0, open));
@@ -179,8 +189,8 @@ bool parse_block(const std::string& block, GiftQuestion& q, Diagnostics& diags) 
         if (parts.empty())
             parts.emplace_back('=', lead);
         else if (!trim(lead).empty()) {
-            diags.error(pos, "numerical answer block has text before its first '=': '" +
-                                 trim(lead) + "'");
+            diags.error(at(trim(lead)), "numerical answer block has text before its first '=': '" +
+                                            trim(lead) + "'");
             return false;
         }
         for (auto& [mark, text] : parts) {
@@ -188,12 +198,13 @@ bool parse_block(const std::string& block, GiftQuestion& q, Diagnostics& diags) 
             a.mark = mark;
             std::string b = text;
             if (!take_weight(b, a)) {
-                diags.error(pos, "malformed %weight% in numerical answer '" + trim(text) + "'");
+                diags.error(at(trim(text)),
+                            "malformed %weight% in numerical answer '" + trim(text) + "'");
                 return false;
             }
             take_feedback(b, a);
             if (!parse_numeric_answer(trim(b), a)) {
-                diags.error(pos,
+                diags.error(at(trim(b)),
                             "'" + trim(b) + "' is not a number, NUMBER:TOLERANCE or LOW..HIGH");
                 return false;
             }
@@ -224,9 +235,10 @@ bool parse_block(const std::string& block, GiftQuestion& q, Diagnostics& diags) 
     std::string lead;
     auto parts = split_answers(t, lead);
     if (parts.empty() || !trim(lead).empty()) {
-        diags.error(pos, parts.empty()
-                             ? "the answer block has no answers starting with '=' or '~'"
-                             : "text before the first answer in the block: '" + trim(lead) + "'");
+        diags.error(parts.empty() ? pos : at(trim(lead)),
+                    parts.empty()
+                        ? "the answer block has no answers starting with '=' or '~'"
+                        : "text before the first answer in the block: '" + trim(lead) + "'");
         return false;
     }
     bool matching = false, all_right = true;
@@ -240,15 +252,15 @@ bool parse_block(const std::string& block, GiftQuestion& q, Diagnostics& diags) 
         a.mark = mark;
         std::string b = text;
         if (!take_weight(b, a)) {
-            diags.error(pos, "malformed %weight% in answer '" + trim(text) + "'");
+            diags.error(at(trim(text)), "malformed %weight% in answer '" + trim(text) + "'");
             return false;
         }
         take_feedback(b, a);
         if (matching) {
             size_t arrow = b.find("->");
             if (arrow == std::string::npos || mark != '=') {
-                diags.error(pos, "matching answer '" + trim(text) +
-                                     "' needs the form '=PROMPT -> ANSWER'");
+                diags.error(at(trim(text)), "matching answer '" + trim(text) +
+                                                "' needs the form '=PROMPT -> ANSWER'");
                 return false;
             }
             a.text = unescape(std::string_view(b).substr(0, arrow));
@@ -266,6 +278,7 @@ bool parse_block(const std::string& block, GiftQuestion& q, Diagnostics& diags) 
 bool parse_gift(const std::string& text, const std::string& path, std::vector<GiftQuestion>& out,
                 Diagnostics& diags) {
     size_t errors = diags.error_count();
+    if (!check_text(text, path, diags)) return false;
     std::string block;
     int block_line = 0, line_no = 0;
     std::vector<std::pair<std::string, std::string>> meta;

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/core.h>
-#include <regex>
+#include <re2/re2.h>
 
 namespace alertdrill::quiz_detail {
 
@@ -113,12 +113,12 @@ void read_accepts(TableReader& r, Question& q) {
             if (text) acc.text = *text;
             if (pattern) {
                 acc.pattern = *pattern;
-                try {
-                    std::regex re(*pattern, std::regex::ECMAScript);
-                } catch (const std::regex_error& e) {
+                RE2::Options o;
+                o.set_log_errors(false);
+                RE2 re(*pattern, o);
+                if (!re.ok())
                     a.error("pattern", "'pattern' is not a valid regular expression: " +
-                                           std::string(e.what()));
-                }
+                                           re.error() + " (patterns use RE2 syntax)");
             }
         } else {
             acc.value = a.number("value", true).value_or(0);

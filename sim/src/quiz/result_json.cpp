@@ -3,6 +3,7 @@
 #include "alertdrill/quiz_result.hpp"
 
 #include "alertdrill/atomic_file.hpp"
+#include "alertdrill/json_reader.hpp"
 #include "alertdrill/text.hpp"
 
 #include <fmt/core.h>
@@ -59,108 +60,119 @@ std::string quiz_result_to_json(const QuizResult& r) {
     return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-namespace {
-
-template <class T>
-T get_or(const json& j, const char* key, T fallback) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return fallback;
-    return it->get<T>();
+bool parse_quiz_result(const std::string& text, const std::string& path, QuizResult& out,
+                       Diagnostics& d) {
+    auto doc = parse_json_text(text, path, d);
+    if (!doc) return false;
+    if (!doc->is_object()) {
+        d.error({path, 1, 1}, "not an alertdrill quiz result (a quiz result is a JSON object)");
+        return false;
+    }
+    size_t before = d.error_count();
+    JsonReader top(*doc, text, path, d, {}, "the quiz result");
+    auto format = top.string("format", false);
+    if (!format || *format != kQuizResultFormat) {
+        d.error(top.pos("format"),
+                std::string("not an alertdrill quiz result (\"format\" is not \"") +
+                    kQuizResultFormat + "\")");
+        return false;
+    }
+    auto version = top.integer("version", true);
+    if (!version) return false;
+    if (*version > kQuizResultVersion || *version < 1) {
+        top.error("version", fmt::format("this quiz result is format version {}, but this "
+                                         "alertdrill reads version {}{}",
+                                         *version, kQuizResultVersion,
+                                         *version > kQuizResultVersion
+                                             ? " at most; update alertdrill to read it"
+                                             : ""));
+        return false;
+    }
+    constexpr double kBig = 1e9; // marks, seconds and percentages beyond this are corrupt
+    QuizResult r;
+    r.version = static_cast<int>(*version);
+    r.bank_id = top.string("bank", true).value_or("");
+    r.bank_title = top.string("bank_title", false).value_or("");
+    r.bank_hash = top.string("bank_hash", false).value_or("");
+    r.mode = top.string("mode", true).value_or("");
+    if (!r.mode.empty() && r.mode != "practice" && r.mode != "assessment")
+        top.error("mode", "'mode' in the quiz result is '" + escape_control(r.mode, false) +
+                              "'; it must be practice or assessment");
+    r.trainee = top.string("trainee", false).value_or("");
+    r.seed = top.unsigned_integer("seed", false).value_or(0);
+    r.cbm = top.boolean("cbm", false).value_or(false);
+    r.elapsed_seconds = top.number("elapsed_seconds", false, 0, kBig).value_or(0);
+    r.time_limit_seconds = top.number("time_limit_seconds", false, 0, kBig).value_or(0);
+    r.time_up = top.boolean("time_up", false).value_or(false);
+    r.mark = top.number("mark", false, -kBig, kBig).value_or(0);
+    r.max_mark = top.number("max_mark", false, 0, kBig).value_or(0);
+    r.percent = top.number("percent", false, -kBig, kBig).value_or(0);
+    r.pass_percent = top.number("pass_percent", false, 0, 100).value_or(0);
+    r.passed = top.boolean("passed", false).value_or(false);
+    r.accuracy_percent = top.number("accuracy_percent", false, 0, 100).value_or(0);
+    if (auto qs = top.objects("questions", true, "question")) {
+        for (auto& qj : *qs) {
+            QuestionResult q;
+            q.id = qj.string("id", true).value_or("");
+            q.type = qj.string("type", false).value_or("");
+            q.topic = qj.string("topic", false).value_or("");
+            q.variant = static_cast<size_t>(qj.integer("variant", false, 0, 1'000'000).value_or(0));
+            q.max_mark = qj.number("max_mark", false, 0, kBig).value_or(1);
+            q.fraction = qj.number("fraction", false, -1, 1).value_or(0);
+            q.mark = qj.number("mark", false, -kBig, kBig).value_or(0);
+            q.tries = static_cast<int>(qj.integer("tries", false, 0, 1'000'000).value_or(0));
+            q.certainty = static_cast<int>(qj.integer("certainty", false, 0, 3).value_or(0));
+            q.answered = qj.boolean("answered", false).value_or(false);
+            q.response = qj.string("response", false).value_or("");
+            q.misconceptions =
+                qj.strings("misconceptions", false).value_or(std::vector<std::string>{});
+            q.feedback = qj.strings("feedback", false).value_or(std::vector<std::string>{});
+            qj.finish();
+            r.questions.push_back(std::move(q));
+        }
+    }
+    if (auto cal = top.objects("calibration", false, "calibration row")) {
+        for (auto& cj : *cal) {
+            CalibrationRow c;
+            c.certainty = static_cast<int>(cj.integer("certainty", true, 1, 3).value_or(0));
+            c.count = static_cast<int>(cj.integer("count", false, 0, 1'000'000).value_or(0));
+            c.mean_fraction = cj.number("mean_fraction", false, -1, 1).value_or(0);
+            c.judgement = cj.string("judgement", false).value_or("");
+            cj.finish();
+            r.calibration.push_back(std::move(c));
+        }
+    }
+    top.finish();
+    if (d.error_count() > before) return false;
+    out = std::move(r);
+    return true;
 }
-
-} // namespace
 
 bool quiz_result_from_json(const std::string& text, const std::string& path, QuizResult& out,
                            std::string& error) {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        error = path + ": not valid JSON: " + e.what();
-        return false;
+    Diagnostics d;
+    bool ok = parse_quiz_result(text, path, out, d);
+    if (!ok) {
+        error = d.format();
+        if (!error.empty()) error.pop_back(); // the last newline
     }
-    if (!j.is_object() || get_or<std::string>(j, "format", "") != kQuizResultFormat) {
-        error = path + ": not an alertdrill quiz result (\"format\" is not \"" + kQuizResultFormat +
-                "\")";
-        return false;
-    }
-    try {
-        int version = get_or<int>(j, "version", 0);
-        if (version > kQuizResultVersion) {
-            error =
-                fmt::format("{}: this quiz result is format version {}, but this alertdrill reads "
-                            "version {} at most; update alertdrill to read it",
-                            path, version, kQuizResultVersion);
-            return false;
-        }
-        if (version < 1) {
-            error = path + ": the quiz result has no valid \"version\"";
-            return false;
-        }
-        QuizResult r;
-        r.version = version;
-        r.bank_id = get_or<std::string>(j, "bank", "");
-        r.bank_title = get_or<std::string>(j, "bank_title", "");
-        r.bank_hash = get_or<std::string>(j, "bank_hash", "");
-        r.mode = get_or<std::string>(j, "mode", "");
-        r.trainee = get_or<std::string>(j, "trainee", "");
-        r.seed = get_or<uint64_t>(j, "seed", 0);
-        r.cbm = get_or<bool>(j, "cbm", false);
-        r.elapsed_seconds = get_or<double>(j, "elapsed_seconds", 0);
-        r.time_limit_seconds = get_or<double>(j, "time_limit_seconds", 0);
-        r.time_up = get_or<bool>(j, "time_up", false);
-        r.mark = get_or<double>(j, "mark", 0);
-        r.max_mark = get_or<double>(j, "max_mark", 0);
-        r.percent = get_or<double>(j, "percent", 0);
-        r.pass_percent = get_or<double>(j, "pass_percent", 0);
-        r.passed = get_or<bool>(j, "passed", false);
-        r.accuracy_percent = get_or<double>(j, "accuracy_percent", 0);
-        if (!j.contains("questions") || !j["questions"].is_array()) {
-            error = path + ": the quiz result has no \"questions\" array";
-            return false;
-        }
-        for (const auto& qj : j["questions"]) {
-            QuestionResult q;
-            q.id = get_or<std::string>(qj, "id", "");
-            if (q.id.empty()) {
-                error = path + ": a question in the result has no \"id\"";
-                return false;
-            }
-            q.type = get_or<std::string>(qj, "type", "");
-            q.topic = get_or<std::string>(qj, "topic", "");
-            q.variant = get_or<size_t>(qj, "variant", 0);
-            q.max_mark = get_or<double>(qj, "max_mark", 1);
-            q.fraction = get_or<double>(qj, "fraction", 0);
-            q.mark = get_or<double>(qj, "mark", 0);
-            q.tries = get_or<int>(qj, "tries", 0);
-            q.certainty = get_or<int>(qj, "certainty", 0);
-            q.answered = get_or<bool>(qj, "answered", false);
-            q.response = get_or<std::string>(qj, "response", "");
-            q.misconceptions = get_or<std::vector<std::string>>(qj, "misconceptions", {});
-            q.feedback = get_or<std::vector<std::string>>(qj, "feedback", {});
-            r.questions.push_back(std::move(q));
-        }
-        if (j.contains("calibration") && j["calibration"].is_array())
-            for (const auto& cj : j["calibration"])
-                r.calibration.push_back({get_or<int>(cj, "certainty", 0),
-                                         get_or<int>(cj, "count", 0),
-                                         get_or<double>(cj, "mean_fraction", 0),
-                                         get_or<std::string>(cj, "judgement", "")});
-        out = std::move(r);
-        return true;
-    } catch (const json::exception& e) {
-        error = path + ": a field has the wrong type: " + e.what();
-        return false;
-    }
+    return ok;
+}
+
+bool load_quiz_result(const std::string& path, QuizResult& out, Diagnostics& d) {
+    std::string text;
+    if (!read_source(path, text, d, limits::k_quiz_result_bytes, "a quiz result")) return false;
+    return parse_quiz_result(text, path, out, d);
 }
 
 bool load_quiz_result(const std::string& path, QuizResult& out, std::string& error) {
-    std::string text;
-    if (!read_file(path, text, error)) {
-        error = path + ": " + error;
-        return false;
+    Diagnostics d;
+    bool ok = load_quiz_result(path, out, d);
+    if (!ok) {
+        error = d.format();
+        if (!error.empty()) error.pop_back();
     }
-    return quiz_result_from_json(text, path, out, error);
+    return ok;
 }
 
 bool save_quiz_result(const std::string& path, const QuizResult& r, std::string& error) {
