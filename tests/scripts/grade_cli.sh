@@ -69,7 +69,7 @@ echo '{ broken' >"$dir/class/broken.json"
 err=$("$bin" grade "$dir/class" 2>&1 >/dev/null)
 rc=$?
 [ "$rc" -eq 1 ] || fail "unreadable input exited $rc, not 1"
-grep -q "broken.json: " <<<"$err" || fail "no FILE: message: $err"
+grep -q "broken.json:1:3: error: invalid JSON" <<<"$err" || fail "no FILE:LINE:COL message: $err"
 "$bin" grade "$dir/nothing-here" >/dev/null 2>&1
 [ $? -eq 1 ] || fail "a missing path is not exit 1"
 echo ok
