@@ -8,32 +8,12 @@
 set -euo pipefail
 bin=$1
 src=$2
-fail() { echo "gui_xdotool: FAIL: $*" >&2; exit 1; }
+test_name=gui_xdotool
+source "$src/tests/scripts/lib/gui_session.bash"
+[[ -f $src/scenarios/crypto_mining_vm.toml ]] || fail "missing the crypto-mining scenario"
+gui_outer "$@"
 
-if [[ ${GUI_XDOTOOL_INNER:-} != 1 ]]; then
-    command -v xvfb-run >/dev/null || { echo "gui_xdotool: xvfb-run not installed" >&2; exit 77; }
-    for tool in xdotool; do command -v $tool >/dev/null || fail "$tool is required"; done
-    [[ -f $src/scenarios/crypto_mining_vm.toml ]] || fail "missing the crypto-mining scenario"
-    tmp=$(mktemp -d)
-    trap 'rm -rf "$tmp"' EXIT
-    export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GUI_XDOTOOL_INNER=1
-    export ALERTDRILL_SCENARIOS=$src/scenarios
-    self=$(readlink -f "$0")
-    cd "$tmp"
-    xvfb-run -a -s "-screen 0 1600x1000x24" bash "$self" "$bin" "$src"
-    exit $?
-fi
-
-"$bin" gui --mode practice >gui.log 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-win=$(timeout 20 xdotool search --sync --onlyvisible --name '^alertdrill$' | head -1) ||
-    fail "no window appeared: $(cat gui.log)"
-xdotool windowfocus --sync "$win" 2>/dev/null || true
-xdotool mousemove --window "$win" 800 500
-sleep 1
-step() { xdotool "$@"; sleep 0.6; }
-
+gui_start --mode practice # no scenario: the picker
 step type --delay 40 "crypto"   # the picker's filter has keyboard focus
 step key Return                 # starts the first match: the briefing
 step key Return                 # begins the investigation
@@ -43,12 +23,8 @@ xdotool type --delay 20 "review_network_topology vm-web-prod-01"
 step key Return
 # A mouse click: the alert detail panel's "Review alert details (3 min)" button, where a
 # 1600x1000 window at the default font size puts it (fresh XDG dirs: default settings).
-step mousemove --window "$win" 536 152
-step click 1
-step key ctrl+q
-for _ in $(seq 50); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
-kill -0 $pid 2>/dev/null && fail "the window did not close on Ctrl+Q"
-wait $pid || fail "the GUI exited non-zero: $(cat gui.log)"
+click 536 152
+gui_quit
 
 shopt -s nullglob
 saved=("$XDG_DATA_HOME"/alertdrill/sessions/*.json)
