@@ -59,6 +59,16 @@ Frame Engine::op_where(const Frame& in, const Op& op) {
         column_refs(b, refs);
         std::vector<uint32_t> next;
         next.reserve(all ? n / 4 : sel.size());
+        // Keeps the rows (all of them, or the current selection) for which keep(row) holds.
+        auto keep_rows = [&](auto keep) {
+            if (all) {
+                for (uint32_t r = 0; r < n; ++r)
+                    if (keep(r)) next.push_back(r);
+            } else {
+                for (uint32_t r : sel)
+                    if (keep(r)) next.push_back(r);
+            }
+        };
         const Column* col = refs.size() == 1 ? &t.columns()[size_t(refs[0])] : nullptr;
         // Column == "literal" on a string column: one dictionary lookup, then compare codes.
         if (col && col->type() == ColumnType::String && (b.fn == Fn::Eq || b.fn == Fn::Neq) &&
@@ -67,13 +77,7 @@ Frame Engine::op_where(const Frame& in, const Op& op) {
             std::optional<uint32_t> code = col->find_code(b.args[1].lit.s);
             bool eq = b.fn == Fn::Eq;
             auto keep = [&](uint32_t r) { return (code && col->code(r) == *code) == eq; };
-            if (all) {
-                for (uint32_t r = 0; r < n; ++r)
-                    if (keep(r)) next.push_back(r);
-            } else {
-                for (uint32_t r : sel)
-                    if (keep(r)) next.push_back(r);
-            }
+            keep_rows(keep);
             sel = std::move(next);
             all = false;
             continue;
@@ -88,9 +92,9 @@ Frame Engine::op_where(const Frame& in, const Op& op) {
             Value sub;
             cx.sub_val = &sub;
             for (size_t code = 0; code < dict.size(); ++code) {
-                sub = col->type() == ColumnType::String ? Value::str(dict[code])
-                                                        : cell_value(*col, 0); // replaced below
-                if (col->type() == ColumnType::Dynamic) {
+                if (col->type() == ColumnType::String) {
+                    sub = Value::str(dict[code]);
+                } else {
                     Json j = Json::parse(dict[code], nullptr, false);
                     sub = Value::dynamic(j.is_discarded() ? Json(dict[code]) : std::move(j));
                 }
@@ -105,26 +109,14 @@ Frame Engine::op_where(const Frame& in, const Op& op) {
                 if (col->type() == ColumnType::Dynamic && col->is_null(r)) return nulls_ok;
                 return ok[col->code(r)] != 0;
             };
-            if (all) {
-                for (uint32_t r = 0; r < n; ++r)
-                    if (keep(r)) next.push_back(r);
-            } else {
-                for (uint32_t r : sel)
-                    if (keep(r)) next.push_back(r);
-            }
+            keep_rows(keep);
         } else {
             RowCtx cx = ctx(t);
             auto test = [&](uint32_t r) {
                 cx.row = r;
                 return truthy(eval(b, cx));
             };
-            if (all) {
-                for (uint32_t r = 0; r < n; ++r)
-                    if (test(r)) next.push_back(r);
-            } else {
-                for (uint32_t r : sel)
-                    if (test(r)) next.push_back(r);
-            }
+            keep_rows(test);
         }
         sel = std::move(next);
         all = false;
