@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace alertdrill {
@@ -125,16 +126,91 @@ void Column::push_null() {
     mark_null(true);
 }
 
-void Column::push_string(std::string_view s) {
-    auto it = m_dict_index.find(s);
-    uint32_t code;
-    if (it != m_dict_index.end()) {
-        code = it->second;
-    } else {
-        code = static_cast<uint32_t>(m_dict.size());
-        m_dict.emplace_back(s);
-        m_dict_index.emplace(m_dict.back(), code);
+namespace {
+
+/// A fast 32-bit hash of a cell's text (8 bytes a step, then a final mix).
+uint32_t text_hash(std::string_view s) {
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+    const char* p = s.data();
+    size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t w;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 31;
     }
+    uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0x94d049bb133111ebULL;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
+    return static_cast<uint32_t>(h);
+}
+
+} // namespace
+
+size_t Column::Dictionary::probe(std::string_view s, uint32_t h) const {
+    const size_t mask = slots.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        uint32_t v = slots[i];
+        if (v == 0 || (hashes[v - 1] == h && strings[v - 1] == s)) return i;
+    }
+}
+
+void Column::Dictionary::grow() {
+    // At most half full: probes stay short.
+    size_t want = 16;
+    while (want < 2 * (strings.size() + 1)) want *= 2;
+    if (want <= slots.size()) return;
+    slots.assign(want, 0);
+    const size_t mask = want - 1;
+    for (uint32_t code = 0; code < strings.size(); ++code) {
+        size_t i = hashes[code] & mask;
+        while (slots[i]) i = (i + 1) & mask;
+        slots[i] = code + 1;
+    }
+}
+
+const std::deque<std::string>& Column::dictionary() const {
+    static const std::deque<std::string> none;
+    return m_dict ? m_dict->strings : none;
+}
+
+Column::Dictionary& Column::own_dictionary() {
+    if (!m_dict)
+        m_dict = std::make_shared<Dictionary>();
+    else if (m_dict.use_count() > 1)
+        m_dict = std::make_shared<Dictionary>(*m_dict);
+    return *m_dict;
+}
+
+std::optional<uint32_t> Column::find_code(std::string_view s) const {
+    if (!m_dict || m_dict->slots.empty()) return std::nullopt;
+    uint32_t v = m_dict->slots[m_dict->probe(s, text_hash(s))];
+    if (v == 0) return std::nullopt;
+    return v - 1;
+}
+
+void Column::push_string(std::string_view s) {
+    const uint32_t h = text_hash(s);
+    if (m_dict && !m_dict->slots.empty()) {
+        if (uint32_t v = m_dict->slots[m_dict->probe(s, h)]) {
+            push_code(v - 1);
+            return;
+        }
+    }
+    // A new value: `s` is not a view into this dictionary, so copying it first is safe.
+    Dictionary& d = own_dictionary();
+    if (2 * (d.strings.size() + 1) > d.slots.size()) d.grow();
+    const uint32_t code = static_cast<uint32_t>(d.strings.size());
+    d.slots[d.probe(s, h)] = code + 1;
+    d.strings.emplace_back(s);
+    d.hashes.push_back(h);
+    push_code(code);
+}
+
+void Column::push_code(uint32_t code) {
     m_codes.push_back(code);
     mark_null(false);
 }
@@ -170,11 +246,8 @@ Column Column::clone(std::string name) const {
     c.m_ints = m_ints;
     c.m_reals = m_reals;
     c.m_codes = m_codes;
-    c.m_dict = m_dict;
+    c.m_dict = m_dict; // shared until either side adds a value
     c.m_nulls = m_nulls;
-    c.m_dict_index.reserve(c.m_dict.size());
-    for (size_t i = 0; i < c.m_dict.size(); ++i)
-        c.m_dict_index.emplace(c.m_dict[i], static_cast<uint32_t>(i));
     return c;
 }
 
@@ -183,8 +256,8 @@ void Column::append_rows(const Column& src, const std::vector<uint32_t>& rows) {
     const bool strings = m_type == ColumnType::String || m_type == ColumnType::Dynamic;
     // Remapping codes through a table pays off once many rows share few dictionary entries.
     std::vector<uint32_t> remap;
-    if (strings && rows.size() * 4 >= src.m_dict.size())
-        remap.assign(src.m_dict.size(), UINT32_MAX);
+    const size_t src_dict = src.dictionary().size();
+    if (strings && rows.size() * 4 >= src_dict) remap.assign(src_dict, UINT32_MAX);
     for (uint32_t r : rows) {
         if (r == UINT32_MAX || src.is_null(r)) {
             push_null();
@@ -194,20 +267,35 @@ void Column::append_rows(const Column& src, const std::vector<uint32_t>& rows) {
             uint32_t code = src.m_codes[r];
             if (!remap.empty()) {
                 if (remap[code] == UINT32_MAX) {
-                    push_string(src.m_dict[code]);
+                    push_string(src.str(r));
                     remap[code] = m_codes.back();
                     continue;
                 }
                 m_codes.push_back(remap[code]);
                 mark_null(false);
             } else {
-                push_string(src.m_dict[code]);
+                push_string(src.str(r));
             }
         } else if (m_type == ColumnType::Real) {
             push_real(src.m_reals[r]);
         } else {
             push_int(src.m_ints[r]);
         }
+    }
+}
+
+void Column::append_rows_sharing(const Column& src, const std::vector<uint32_t>& rows) {
+    const bool strings = m_type == ColumnType::String || m_type == ColumnType::Dynamic;
+    if (!strings) return append_rows(src, rows);
+    if (m_dict != src.m_dict) {
+        if (m_size != 0) return append_rows(src, rows); // has values of its own
+        m_dict = src.m_dict;
+    }
+    m_codes.reserve(m_size + rows.size());
+    for (uint32_t r : rows) {
+        // A null cell keeps its source code (the empty value), so no new entry is needed.
+        m_codes.push_back(src.m_codes[r]);
+        mark_null(src.is_null(r));
     }
 }
 
@@ -234,9 +322,10 @@ std::string Column::display(size_t row) const {
 size_t Column::memory_bytes() const {
     size_t b = m_ints.capacity() * 8 + m_reals.capacity() * 8 + m_codes.capacity() * 4 +
                m_nulls.capacity() / 8;
-    for (const auto& s : m_dict) b += s.capacity() + sizeof(std::string);
-    b += m_dict_index.size() * (sizeof(std::string_view) + 4 + 16) +
-         m_dict_index.bucket_count() * sizeof(void*);
+    if (m_dict) {
+        for (const auto& s : m_dict->strings) b += s.capacity() + sizeof(std::string);
+        b += m_dict->hashes.capacity() * 4 + m_dict->slots.capacity() * 4;
+    }
     return b;
 }
 

@@ -159,11 +159,19 @@ void Workspace::pivot(const std::string& value) {
     evidence.set_filter(value);
     if (!m_session) return;
     const std::string needle = to_lower(value);
+    // A table as of now shares its dictionary with the whole table: test each distinct value
+    // once, then look for a visible row holding a match.
     for (const Table* t : m_session->visible_tables())
         for (const auto& c : t->columns()) {
             if (c.type() != ColumnType::String && c.type() != ColumnType::Dynamic) continue;
-            for (const auto& d : c.dictionary())
-                if (to_lower(d).find(needle) != std::string::npos) {
+            std::vector<char> match;
+            bool any = false;
+            for (const auto& d : c.dictionary()) {
+                match.push_back(to_lower(d).find(needle) != std::string::npos);
+                any = any || match.back();
+            }
+            for (size_t r = 0; any && r < c.size(); ++r)
+                if (!c.is_null(r) && match[c.code(r)]) {
                     selected_table = t->name();
                     return;
                 }

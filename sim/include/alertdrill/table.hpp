@@ -1,14 +1,16 @@
 #pragma once
 // Columnar in-memory log tables: the evidence a trainee uncovers and queries with KQL.
 // Strings are dictionary-encoded per column, so repeated values (computer names, operation
-// names, IPs) cost four bytes a row.
+// names, IPs) cost four bytes a row. The dictionary's index is an open-addressing table of
+// codes, so encoding a cell is one hash and, for a new value, no allocation beyond its text.
+// A copy of rows may share its source's dictionary (copied on its first new value).
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace alertdrill {
@@ -31,8 +33,7 @@ std::string format_timespan_us(int64_t micros);
 class Column {
   public:
     Column(std::string name, ColumnType type) : m_name(std::move(name)), m_type(type) {}
-    // The dictionary index holds views into m_dict: copying would leave them dangling, while a
-    // move keeps the deque's blocks (and so the views) in place.
+    // Copies are explicit (clone): a table's columns are large.
     Column(const Column&) = delete;
     Column& operator=(const Column&) = delete;
     Column(Column&&) = default;
@@ -44,30 +45,35 @@ class Column {
 
     bool is_null(size_t row) const { return !m_nulls.empty() && m_nulls[row]; }
     /// String and Dynamic columns (Dynamic holds JSON text).
-    std::string_view str(size_t row) const { return m_dict[m_codes[row]]; }
+    std::string_view str(size_t row) const { return m_dict->strings[m_codes[row]]; }
     uint32_t code(size_t row) const { return m_codes[row]; }
-    const std::deque<std::string>& dictionary() const { return m_dict; }
-    /// The dictionary code of `s` in a String/Dynamic column, or nullopt when no row holds it.
-    std::optional<uint32_t> find_code(std::string_view s) const {
-        auto it = m_dict_index.find(s);
-        if (it == m_dict_index.end()) return std::nullopt;
-        return it->second;
-    }
+    /// Every distinct value, by code. A column that shares its source's dictionary
+    /// (append_rows_sharing) may hold values none of its rows has.
+    const std::deque<std::string>& dictionary() const;
+    /// The dictionary code of `s` in a String/Dynamic column, or nullopt when it has none.
+    std::optional<uint32_t> find_code(std::string_view s) const;
     /// Long, Bool (0/1), DateTime and TimeSpan columns.
     int64_t i64(size_t row) const { return m_ints[row]; }
     double real(size_t row) const { return m_reals[row]; }
 
     void push_null();
     void push_string(std::string_view s);
+    /// Appends a value already in this column's dictionary by its code (from push_string's
+    /// code(row) or find_code): for generators that repeat a value, no lookup at all.
+    void push_code(uint32_t code);
     void push_int(int64_t v);
     void push_real(double v);
     void push_bool(bool v) { push_int(v ? 1 : 0); }
     void reserve(size_t rows);
 
-    /// A copy under another name; the dictionary index is rebuilt so views stay valid.
+    /// A copy under another name.
     Column clone(std::string name) const;
     /// Appends `src`'s cells at `rows` (a row of UINT32_MAX appends a null). Types must match.
     void append_rows(const Column& src, const std::vector<uint32_t>& rows);
+    /// The same for a copy that takes most of `src`'s rows (a table as of a time): text cells
+    /// are copied as codes into `src`'s dictionary, shared rather than rebuilt. This column must
+    /// be empty or already share it; rows must not be UINT32_MAX.
+    void append_rows_sharing(const Column& src, const std::vector<uint32_t>& rows);
 
     /// The value as a person reads it (datetimes ISO 8601, null as empty).
     std::string display(size_t row) const;
@@ -76,6 +82,16 @@ class Column {
 
   private:
     void mark_null(bool null);
+    struct Dictionary {
+        std::deque<std::string> strings; // deque: views into it stay valid as it grows
+        std::vector<uint32_t> hashes;    // per code: the hash of its text
+        std::vector<uint32_t> slots;     // power-of-two open-addressing table: code + 1, 0 = empty
+        /// Slot of `s` (hash `h`): holding its code + 1, or 0 where it would go.
+        size_t probe(std::string_view s, uint32_t h) const;
+        void grow();
+    };
+    /// The dictionary, made or copied so that this column alone holds it.
+    Dictionary& own_dictionary();
 
     std::string m_name;
     ColumnType m_type;
@@ -83,16 +99,14 @@ class Column {
     std::vector<int64_t> m_ints;
     std::vector<double> m_reals;
     std::vector<uint32_t> m_codes;
-    std::deque<std::string> m_dict; // deque: views into it stay valid as it grows
-    std::unordered_map<std::string_view, uint32_t> m_dict_index;
-    std::vector<bool> m_nulls; // empty while no value is null
+    std::shared_ptr<Dictionary> m_dict; // String/Dynamic columns; copies may share it
+    std::vector<bool> m_nulls;          // empty while no value is null
 };
 
 class Table {
   public:
     Table() = default;
     explicit Table(std::string name) : m_name(std::move(name)) {}
-    // Columns hold views into their own dictionaries; copying rebuilds them safely.
     Table(const Table& other);
     Table& operator=(const Table& other);
     Table(Table&&) = default;
