@@ -32,10 +32,9 @@ TEST_CASE("hunting queries find every scenario's key evidence", "[kql][scenarios
         Diagnostics d;
         auto inst = instantiate(def, test::catalog(), 1, d);
         REQUIRE(inst);
-        kql::TableSet set;
-        for (const auto& t : inst->tables) set.add(t);
+        kql::TableSet set = instance_table_set(*inst);
         kql::Options o;
-        o.now_us = inst->def.start_utc_s * 1000000 + 6LL * 3600 * 1000000;
+        o.now_us = inst->def().start_utc_s * 1000000 + 6LL * 3600 * 1000000;
         auto r = kql::run(q, set, o);
         INFO(q);
         if (auto* e = std::get_if<kql::Error>(&r)) FAIL(kql::format_error(q, *e));

@@ -37,7 +37,7 @@ TEST_CASE("a minimal scenario loads, and its variants come from the seed", "[loa
         auto inst = instantiate(def, test::catalog(), seed, d);
         REQUIRE(inst);
         ips.insert(inst->variables.at("ip"));
-        CHECK(inst->def.alerts[0].entities[0].value == inst->variables.at("ip"));
+        CHECK(inst->def().alerts[0].entities[0].value == inst->variables.at("ip"));
     }
     CHECK(ips.size() == 2);
     Diagnostics d;

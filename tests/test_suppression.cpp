@@ -54,8 +54,7 @@ std::string named_query(const std::string& name) {
 
 /// Runs a query over the session's workspace as the query console does.
 Table query(const Session& s, const std::string& q) {
-    kql::TableSet set;
-    for (const Table* t : s.queryable_tables()) set.add(*t);
+    kql::TableSet set = session_table_set(s);
     kql::Options o;
     o.now_us = s.now_utc_s() * 1000000;
     auto r = kql::run(q, set, o);

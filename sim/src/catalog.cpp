@@ -1,5 +1,6 @@
 #include "alertdrill/catalog.hpp"
 
+#include "alertdrill/rng.hpp"
 #include "alertdrill/text.hpp"
 #include "alertdrill/toml_reader.hpp"
 #include "scenario_internal.hpp"
@@ -46,6 +47,13 @@ const std::vector<std::string>& resource_kinds() {
     static const std::vector<std::string> v{"vm",       "storage", "sql",      "appservice",
                                             "identity", "nsg",     "keyvault", "subscription"};
     return v;
+}
+
+void Catalog::add(ActionDef a) {
+    std::string part = a.id + ':' + std::to_string(int(a.step));
+    for (const auto& al : a.aliases) part += ',' + al;
+    m_fingerprint = fnv1a(part + ';', m_fingerprint);
+    m_actions.push_back(std::move(a));
 }
 
 const ActionDef* Catalog::find(std::string_view id_or_alias) const {

@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <charconv>
 #include <climits>
+#include <deque>
 #include <fmt/format.h>
+#include <mutex>
+#include <unordered_map>
 
 namespace alertdrill::detail {
 
@@ -179,102 +182,179 @@ struct Pending {
     int64_t index; ///< >= 0: authored row; < 0: noise row -(index+1)
 };
 
-} // namespace
-
-void build_evidence(ScenarioInstance& inst) {
-    const ScenarioDef& def = inst.def;
+EvidenceTable build_table(const ScenarioDef& def, const TableDef& td, uint64_t seed) {
     const int64_t start_us = def.start_utc_s * 1000000;
-    for (const TableDef& td : def.tables) {
-        Table table(td.name);
-        for (const auto& c : td.columns) table.add_column(c.name, c.type);
-        int time_col = table.column_index("TimeGenerated");
-        if (time_col >= 0 && table.columns()[time_col].type() != ColumnType::DateTime)
-            time_col = -1;
+    EvidenceTable out;
+    Table& table = out.table;
+    table.set_name(td.name);
+    for (const auto& c : td.columns) table.add_column(c.name, c.type);
+    int time_col = table.column_index("TimeGenerated");
+    if (time_col >= 0 && table.columns()[time_col].type() != ColumnType::DateTime) time_col = -1;
 
-        std::vector<Pending> pending;
-        for (size_t i = 0; i < td.rows.size(); ++i) {
-            int64_t t = INT64_MIN;
-            if (time_col >= 0 && td.rows[i].cells[time_col]) {
-                const std::string& txt = *td.rows[i].cells[time_col];
-                if (auto m = parse_relative_minutes(txt))
-                    t = start_us + int64_t(*m) * 60'000'000;
-                else if (auto us = parse_datetime_us(txt))
-                    t = *us;
+    std::vector<Pending> pending;
+    for (size_t i = 0; i < td.rows.size(); ++i) {
+        int64_t t = INT64_MIN;
+        if (time_col >= 0 && td.rows[i].cells[time_col]) {
+            const std::string& txt = *td.rows[i].cells[time_col];
+            if (auto m = parse_relative_minutes(txt))
+                t = start_us + int64_t(*m) * 60'000'000;
+            else if (auto us = parse_datetime_us(txt))
+                t = *us;
+        }
+        pending.push_back({t, static_cast<int64_t>(i)});
+    }
+    const uint64_t table_seed = seed ^ fnv1a(td.name);
+    int64_t noise_rows = td.noise ? td.noise->rows : 0;
+    if (noise_rows > 0) {
+        Rng trng(table_seed ^ 0x7157ULL);
+        int64_t from = start_us + int64_t(td.noise->from_min) * 60'000'000;
+        int64_t to = start_us + int64_t(td.noise->to_min) * 60'000'000;
+        int64_t span_s = std::max<int64_t>(1, (to - from) / 1000000);
+        pending.reserve(pending.size() + noise_rows);
+        for (int64_t n = 0; n < noise_rows; ++n)
+            pending.push_back({from + trng.range(0, span_s - 1) * 1000000, -(n + 1)});
+    }
+    if (time_col >= 0)
+        std::stable_sort(pending.begin(), pending.end(),
+                         [](const Pending& a, const Pending& b) { return a.time_us < b.time_us; });
+
+    // Noise templates per column, parsed once. Most are plain text (a host name, a process):
+    // such a value is encoded once and then appended by its dictionary code.
+    std::vector<std::vector<Template>> templates(td.columns.size());
+    std::vector<std::vector<int64_t>> literal_code(td.columns.size()); // -2 not plain, -1 unseen
+    if (td.noise)
+        for (size_t c = 0; c < td.columns.size(); ++c) {
+            auto it = td.noise->values.find(td.columns[c].name);
+            if (it == td.noise->values.end()) continue;
+            const ColumnType type = td.columns[c].type;
+            const bool text = type == ColumnType::String || type == ColumnType::Dynamic;
+            for (const auto& t : it->second) {
+                templates[c].push_back(parse_template(t));
+                const Template& p = templates[c].back();
+                bool plain = p.empty() || (p.size() == 1 && p[0].kind == Segment::Literal);
+                literal_code[c].push_back(text && plain ? -1 : -2);
             }
-            pending.push_back({t, static_cast<int64_t>(i)});
         }
-        const uint64_t table_seed = inst.seed ^ fnv1a(td.name);
-        int64_t noise_rows = td.noise ? td.noise->rows : 0;
-        if (noise_rows > 0) {
-            Rng trng(table_seed ^ 0x7157ULL);
-            int64_t from = start_us + int64_t(td.noise->from_min) * 60'000'000;
-            int64_t to = start_us + int64_t(td.noise->to_min) * 60'000'000;
-            int64_t span_s = std::max<int64_t>(1, (to - from) / 1000000);
-            pending.reserve(pending.size() + noise_rows);
-            for (int64_t n = 0; n < noise_rows; ++n)
-                pending.push_back({from + trng.range(0, span_s - 1) * 1000000, -(n + 1)});
-        }
-        if (time_col >= 0)
-            std::stable_sort(
-                pending.begin(), pending.end(),
-                [](const Pending& a, const Pending& b) { return a.time_us < b.time_us; });
 
-        // Noise templates per column, parsed once.
-        std::vector<std::vector<Template>> templates(td.columns.size());
-        if (td.noise)
+    for (auto& col : table.columns()) col.reserve(pending.size());
+    std::vector<int>& minutes = out.row_minute;
+    std::vector<std::string>& after = out.row_after;
+    minutes.reserve(pending.size());
+    after.reserve(pending.size());
+    std::string buf;
+    for (size_t r = 0; r < pending.size(); ++r) {
+        const Pending& p = pending[r];
+        int minute = INT_MIN;
+        if (time_col >= 0 && p.time_us != INT64_MIN) {
+            int64_t diff = p.time_us - start_us;
+            minute = static_cast<int>(diff >= 0 ? diff / 60'000'000
+                                                : -((-diff + 59'999'999) / 60'000'000));
+        }
+        minutes.push_back(minute);
+        if (p.index >= 0) {
+            const RowDef& rd = td.rows[static_cast<size_t>(p.index)];
             for (size_t c = 0; c < td.columns.size(); ++c) {
-                auto it = td.noise->values.find(td.columns[c].name);
-                if (it != td.noise->values.end())
-                    for (const auto& t : it->second) templates[c].push_back(parse_template(t));
+                Column& col = table.columns()[c];
+                if (rd.cells[c])
+                    push_cell(col, *rd.cells[c], start_us);
+                else
+                    col.push_null();
             }
-
-        for (auto& col : table.columns()) col.reserve(pending.size());
-        std::vector<int> minutes;
-        std::vector<std::string> after;
-        minutes.reserve(pending.size());
-        after.reserve(pending.size());
-        std::string buf;
-        for (size_t r = 0; r < pending.size(); ++r) {
-            const Pending& p = pending[r];
-            int minute = INT_MIN;
-            if (time_col >= 0 && p.time_us != INT64_MIN) {
-                int64_t diff = p.time_us - start_us;
-                minute = static_cast<int>(diff >= 0 ? diff / 60'000'000
-                                                    : -((-diff + 59'999'999) / 60'000'000));
-            }
-            minutes.push_back(minute);
-            if (p.index >= 0) {
-                const RowDef& rd = td.rows[static_cast<size_t>(p.index)];
-                for (size_t c = 0; c < td.columns.size(); ++c) {
-                    Column& col = table.columns()[c];
-                    if (rd.cells[c])
-                        push_cell(col, *rd.cells[c], start_us);
-                    else
-                        col.push_null();
-                }
-                if (!rd.key.empty()) table.mark_key(r, rd.key);
-                after.push_back(rd.after);
-            } else {
-                Rng rng(table_seed ^ (static_cast<uint64_t>(-p.index) * 0x9e3779b97f4a7c15ULL));
-                for (size_t c = 0; c < td.columns.size(); ++c) {
-                    Column& col = table.columns()[c];
-                    if (static_cast<int>(c) == time_col) {
-                        col.push_int(p.time_us);
-                    } else if (!templates[c].empty()) {
-                        const Template& t = templates[c][rng.below(templates[c].size())];
+            if (!rd.key.empty()) table.mark_key(r, rd.key);
+            after.push_back(rd.after);
+        } else {
+            Rng rng(table_seed ^ (static_cast<uint64_t>(-p.index) * 0x9e3779b97f4a7c15ULL));
+            for (size_t c = 0; c < td.columns.size(); ++c) {
+                Column& col = table.columns()[c];
+                if (static_cast<int>(c) == time_col) {
+                    col.push_int(p.time_us);
+                } else if (!templates[c].empty()) {
+                    const size_t k = rng.below(templates[c].size());
+                    const Template& t = templates[c][k];
+                    int64_t& code = literal_code[c][k];
+                    if (code >= 0) {
+                        col.push_code(uint32_t(code));
+                    } else if (t.size() == 1 && t[0].kind == Segment::Int &&
+                               col.type() == ColumnType::Long) {
+                        col.push_int(rng.range(t[0].lo, t[0].hi)); // as expand would, unformatted
+                    } else {
                         expand(t, rng, buf);
                         push_cell(col, buf, start_us);
-                    } else {
-                        col.push_null();
+                        if (code == -1) code = col.code(col.size() - 1);
                     }
+                } else {
+                    col.push_null();
                 }
-                after.emplace_back();
             }
+            after.emplace_back();
         }
-        inst.tables.push_back(std::move(table));
-        inst.row_minute.push_back(std::move(minutes));
-        inst.row_after.push_back(std::move(after));
     }
+    return out;
+}
+
+} // namespace
+
+EvidenceSet::EvidenceSet(std::shared_ptr<const ScenarioDef> def, uint64_t seed)
+    : m_def(std::move(def)), m_seed(seed), m_tables(m_def->tables.size()) {}
+
+const EvidenceTable& EvidenceSet::get(size_t ti) {
+    std::lock_guard lock(m_mutex);
+    auto& slot = m_tables.at(ti);
+    if (!slot) {
+        slot =
+            std::make_unique<const EvidenceTable>(build_table(*m_def, m_def->tables[ti], m_seed));
+        m_bytes += slot->table.memory_bytes() +
+                   slot->row_minute.size() * (sizeof(int) + sizeof(std::string));
+        ++m_generated;
+    }
+    return *slot;
+}
+
+namespace {
+
+/// Evidence sets by resolved scenario and seed: those some instance still holds (so a session,
+/// its replay and the query command share one copy), and the most recent few while they fit in
+/// a memory budget (so re-scoring a class that played the same seed generates it once).
+class EvidenceCache {
+  public:
+    std::shared_ptr<EvidenceSet> get(const std::shared_ptr<const ScenarioDef>& def, uint64_t seed,
+                                     const std::string& resolved_key) {
+        std::string key = resolved_key + "seed=" + std::to_string(seed);
+        std::lock_guard lock(m_mutex);
+        auto it = m_live.find(key);
+        if (it != m_live.end())
+            if (auto set = it->second.lock()) return set;
+        auto set = std::make_shared<EvidenceSet>(def, seed);
+        if (m_live.size() >= 2 * m_swept + 64) {
+            std::erase_if(m_live, [](const auto& kv) { return kv.second.expired(); });
+            m_swept = m_live.size();
+        }
+        m_live[key] = set;
+        m_recent.push_back(set);
+        size_t bytes = 0;
+        for (const auto& s : m_recent) bytes += s->memory_bytes();
+        while (m_recent.size() > 1 && (m_recent.size() > k_recent || bytes > k_recent_bytes)) {
+            bytes -= m_recent.front()->memory_bytes();
+            m_recent.pop_front();
+        }
+        return set;
+    }
+
+  private:
+    static constexpr size_t k_recent = 32;
+    static constexpr size_t k_recent_bytes = size_t(128) << 20;
+    std::mutex m_mutex;
+    std::unordered_map<std::string, std::weak_ptr<EvidenceSet>> m_live;
+    size_t m_swept = 0;
+    std::deque<std::shared_ptr<EvidenceSet>> m_recent;
+};
+EvidenceCache g_evidence;
+
+} // namespace
+
+std::shared_ptr<EvidenceSet> evidence_set_for(std::shared_ptr<const ScenarioDef> def, uint64_t seed,
+                                              const std::string& resolved_key) {
+    return g_evidence.get(def, seed, resolved_key);
 }
 
 } // namespace alertdrill::detail

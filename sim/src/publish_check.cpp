@@ -51,7 +51,7 @@ void check_rubric_actions(const ScenarioDef& def, const Catalog& cat, Diagnostic
     auto inst = instantiate(def, cat, 1, ignore);
     if (!inst) return;
     // The instance's rubric has the variables substituted ({attacker_ip} -> an address).
-    for (const auto& it : inst->def.rubric) {
+    for (const auto& it : inst->def().rubric) {
         const ActionDef* a = cat.find(it.action);
         if (!a) {
             d.error(it.pos, "rubric item '" + it.id + "': no action '" + it.action +
@@ -62,11 +62,11 @@ void check_rubric_actions(const ScenarioDef& def, const Catalog& cat, Diagnostic
         // Alerts that appear later are reachable when something releases them: on schedule or
         // by an attacker event or response.
         if (a->target == TargetKind::Alert) {
-            const AlertDef* ad = inst->def.alert(it.target);
+            const AlertDef* ad = inst->def().alert(it.target);
             bool released = ad && ad->at_min;
-            for (const auto& e : inst->def.attacker)
+            for (const auto& e : inst->def().attacker)
                 for (const auto& r : e.releases) released |= r == it.target;
-            for (const auto& rs : inst->def.responses)
+            for (const auto& rs : inst->def().responses)
                 for (const auto& r : rs.releases) released |= r == it.target;
             if (!released)
                 d.error(it.pos, "rubric item '" + it.id + "': alert '" + it.target +

@@ -48,9 +48,22 @@ std::string render_result_text(const kql::Result& r, size_t max_rows) {
     return out;
 }
 
-QueryOutcome run_session_query(const Session& s, const std::string& query) {
+kql::TableSet session_table_set(const Session& s) {
     kql::TableSet set;
-    for (const Table* t : s.queryable_tables()) set.add(*t);
+    for (auto& name : s.queryable_table_names())
+        set.add_lazy(name, [&s, name] { return s.queryable_table(name); });
+    return set;
+}
+
+kql::TableSet instance_table_set(const ScenarioInstance& inst) {
+    kql::TableSet set;
+    for (size_t i = 0; i < inst.table_count(); ++i)
+        set.add_lazy(inst.def().tables[i].name, [&inst, i] { return &inst.table(i); });
+    return set;
+}
+
+QueryOutcome run_session_query(const Session& s, const std::string& query) {
+    kql::TableSet set = session_table_set(s);
     kql::Options opts;
     opts.now_us = s.now_utc_s() * 1000000;
     QueryOutcome out;

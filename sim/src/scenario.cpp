@@ -19,9 +19,18 @@ std::string content_hash(std::string_view text) {
 }
 
 int ScenarioInstance::table_index(std::string_view name) const {
+    const auto& tables = resolved->tables;
     for (size_t i = 0; i < tables.size(); ++i)
-        if (tables[i].name() == name) return static_cast<int>(i);
+        if (tables[i].name == name) return static_cast<int>(i);
     return -1;
+}
+
+const EvidenceTable& ScenarioInstance::evidence(size_t ti) const {
+    return evidence_set->get(ti);
+}
+
+size_t ScenarioInstance::tables_generated() const {
+    return evidence_set->generated();
 }
 
 std::optional<ScenarioDef> detail::build_scenario_doc(const toml::table& doc,
@@ -98,9 +107,9 @@ namespace {
 /// file, the catalog's steps, the values, the substituted text). Re-scoring a class replays
 /// many transcripts of the same scenario and values; parsing the TOML again for each was most
 /// of the cost of a replay. Bounded (a class uses a few hundred variants at most), emptied
-/// when full.
+/// when full. Instances share the resolved scenario rather than copy it.
 struct Resolved {
-    ScenarioDef def;
+    std::shared_ptr<const ScenarioDef> def;
     Diagnostics diags; ///< what building it reported (warnings), given to every caller
 };
 
@@ -123,22 +132,11 @@ class ResolvedCache {
 };
 ResolvedCache g_resolved;
 
-/// What a scenario takes from the catalog while it is built: each action's id, aliases, step.
-std::string catalog_fingerprint(const Catalog& catalog) {
-    std::string all;
-    for (const auto& a : catalog.actions()) {
-        all += a.id + ':' + std::to_string(int(a.step));
-        for (const auto& al : a.aliases) all += ',' + al;
-        all += ';';
-    }
-    return content_hash(all);
-}
-
 } // namespace
 
 std::shared_ptr<const ScenarioInstance>
 instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagnostics& diags,
-            const std::map<std::string, std::string>& overrides, bool evidence) {
+            const std::map<std::string, std::string>& overrides) {
     auto inst = std::make_shared<ScenarioInstance>();
     inst->seed = seed;
     for (const auto& v : def.variables) {
@@ -163,8 +161,8 @@ instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagn
     // The file's text is known by its hash and length: substituting and hashing it again for
     // every replay would cost a good part of what the cache saves.
     std::string key = def.path + '\n' + def.content_hash + ':' +
-                      std::to_string(def.source_text.size()) + '\n' + catalog_fingerprint(catalog) +
-                      '\n';
+                      std::to_string(def.source_text.size()) + '\n' +
+                      std::to_string(catalog.fingerprint()) + '\n';
     for (const auto& [k, v] : inst->variables) key += k + '=' + v + '\n';
     auto cached = g_resolved.find(key);
     if (!cached) {
@@ -184,13 +182,14 @@ instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagn
         keep_if_holds(resolved->report, vars);
         keep_if_holds(resolved->checkpoints, vars);
         for (auto& t : resolved->tables) keep_if_holds(t.rows, vars);
-        cached = std::make_shared<const Resolved>(Resolved{std::move(*resolved), std::move(d)});
-        g_resolved.put(std::move(key), cached);
+        cached = std::make_shared<const Resolved>(
+            Resolved{std::make_shared<const ScenarioDef>(std::move(*resolved)), std::move(d)});
+        g_resolved.put(key, cached);
     } else {
         diags.append(cached->diags);
     }
-    inst->def = cached->def;
-    if (evidence) detail::build_evidence(*inst);
+    inst->resolved = cached->def;
+    inst->evidence_set = detail::evidence_set_for(inst->resolved, seed, key);
     return inst;
 }
 

@@ -5,6 +5,10 @@
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/toml_reader.hpp"
 
+#include <atomic>
+#include <memory>
+#include <mutex>
+
 namespace alertdrill::detail {
 
 void build_scenario(TableReader& top, ScenarioDef& s, const Catalog& catalog);
@@ -38,8 +42,29 @@ void check_cell(TableReader& row, const std::string& name, const toml::node& v, 
 void s_diag_unknown_column(TableReader& row, const std::string& name, const std::string& label,
                            const std::vector<std::string>& cols);
 
-/// Generates the instance's tables (authored rows plus seeded noise), sorted by time.
-void build_evidence(ScenarioInstance& inst);
+/// The evidence tables of one resolved scenario and seed (authored rows plus seeded noise,
+/// sorted by time), each generated when first asked for.
+class EvidenceSet {
+  public:
+    EvidenceSet(std::shared_ptr<const ScenarioDef> def, uint64_t seed);
+    /// Table `ti` of the scenario; thread-safe; the reference lives as long as the set.
+    const EvidenceTable& get(size_t ti);
+    /// Bytes held by the tables generated so far (never waits for one being generated).
+    size_t memory_bytes() const { return m_bytes; }
+    size_t generated() const { return m_generated; }
+
+  private:
+    std::shared_ptr<const ScenarioDef> m_def;
+    uint64_t m_seed;
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<const EvidenceTable>> m_tables;
+    std::atomic<size_t> m_bytes{0}, m_generated{0};
+};
+
+/// The set for `def` (resolved under `resolved_key`) at `seed`: shared with every live instance
+/// of the same, and kept for a while after the last one goes (within a memory budget).
+std::shared_ptr<EvidenceSet> evidence_set_for(std::shared_ptr<const ScenarioDef> def, uint64_t seed,
+                                              const std::string& resolved_key);
 
 /// True when `when` holds for the chosen variable values.
 bool condition_holds(const Condition& when, const std::map<std::string, std::string>& vars);

@@ -68,9 +68,11 @@ Table security_alert_table(const Session& s) {
 
 } // namespace
 
-const Table& Session::update_copy(std::string_view name, const Table& full,
-                                  const std::vector<int>& minutes,
-                                  const std::vector<std::string>& after, Table& t) const {
+const Table& Session::update_copy(std::string_view name, const EvidenceTable& evidence,
+                                  Table& t) const {
+    const Table& full = evidence.table;
+    const auto& minutes = evidence.row_minute;
+    const auto& after = evidence.row_after;
     std::vector<uint32_t> rows;
     rows.reserve(full.row_count());
     for (size_t r = 0; r < full.row_count(); ++r) {
@@ -92,7 +94,7 @@ const Table& Session::update_copy(std::string_view name, const Table& full,
     const std::vector<uint32_t> added(rows.begin() + std::ptrdiff_t(from), rows.end());
     for (size_t c = 0; c < full.columns().size(); ++c) {
         if (!from) t.add_column(full.columns()[c].name(), full.columns()[c].type());
-        t.columns()[c].append_rows(full.columns()[c], added);
+        t.columns()[c].append_rows_sharing(full.columns()[c], added);
     }
     for (const auto& [row, key] : full.keys()) {
         auto it = std::lower_bound(rows.begin() + std::ptrdiff_t(from), rows.end(), row);
@@ -109,41 +111,18 @@ const Table* Session::table_as_of(std::string_view name) const {
     if (ti < 0 && !simulated) return nullptr;
     auto& slot = m_visible_cache[std::string(name)];
     if (slot.first == m_version + 1) return &slot.second;
-    if (ti >= 0 && name != kActivityTable) {
+    const bool rule_rows = name == kActivityTable && !m_rule_activity.empty();
+    if (ti >= 0 && !rule_rows) {
         slot.first = m_version + 1;
-        return &update_copy(name, m_inst->tables[ti], m_inst->row_minute[ti], m_inst->row_after[ti],
-                            slot.second);
+        return &update_copy(name, m_inst->evidence(size_t(ti)), slot.second);
     }
-    Table t(std::string{name});
-    if (name == kSuppressionTable && ti < 0) {
+    Table t;
+    if (name == kSuppressionTable && ti < 0)
         t = security_alert_table(*this);
-    } else if (ti < 0) {
+    else if (ti < 0)
         t = activity_table();
-    } else {
-        const Table& full = m_inst->tables[ti];
-        const auto& minutes = m_inst->row_minute[ti];
-        const auto& after = m_inst->row_after[ti];
-        for (const auto& c : full.columns()) t.add_column(c.name(), c.type());
-        size_t out_row = 0;
-        for (size_t r = 0; r < full.row_count(); ++r) {
-            if (minutes[r] != INT_MIN && minutes[r] > m_now) continue;
-            if (!after[r].empty() && !m_fired.count(after[r])) continue;
-            for (size_t c = 0; c < full.columns().size(); ++c) {
-                const Column& src = full.columns()[c];
-                Column& dst = t.columns()[c];
-                if (src.is_null(r))
-                    dst.push_null();
-                else if (src.type() == ColumnType::String || src.type() == ColumnType::Dynamic)
-                    dst.push_string(src.str(r));
-                else if (src.type() == ColumnType::Real)
-                    dst.push_real(src.real(r));
-                else
-                    dst.push_int(src.i64(r));
-            }
-            if (const std::string* k = full.key_of(r)) t.mark_key(out_row, *k);
-            ++out_row;
-        }
-    }
+    else // the authored rows as of now (a copy shares their dictionaries), then the rules'
+        t = update_copy(name, m_inst->evidence(size_t(ti)), m_activity_rows);
     if (name == kActivityTable) append_rule_activity(t, m_rule_activity, scenario());
     slot = {m_version + 1, std::move(t)};
     return &slot.second;
@@ -161,8 +140,11 @@ const Table* Session::visible_table(std::string_view name) const {
 uint64_t Session::visible_version(std::string_view name) const {
     if (!visible_table(name)) return 0;
     auto it = m_visible_rows.find(std::string(name));
-    // The simulated tables (SecurityAlert, AzureActivity) are remade on every change.
-    return it == m_visible_rows.end() ? (uint64_t(1) << 63) + m_version : it->second.first;
+    // The simulated tables (SecurityAlert, AzureActivity) and an AzureActivity holding rule
+    // changes are remade on every change.
+    const bool remade =
+        it == m_visible_rows.end() || (name == kActivityTable && !m_rule_activity.empty());
+    return remade ? (uint64_t(1) << 63) + m_version : it->second.first;
 }
 
 std::vector<const Table*> Session::visible_tables() const {
@@ -174,13 +156,16 @@ std::vector<const Table*> Session::visible_tables() const {
     return out;
 }
 
-std::vector<const Table*> Session::queryable_tables() const {
-    std::vector<const Table*> out;
-    for (const auto& t : scenario().tables)
-        if (const Table* v = table_as_of(t.name)) out.push_back(v);
+std::vector<std::string> Session::queryable_table_names() const {
+    std::vector<std::string> out;
+    for (const auto& t : scenario().tables) out.push_back(t.name);
     for (const char* name : {kSuppressionTable, kActivityTable})
-        if (simulated_table(name)) out.push_back(table_as_of(name));
+        if (simulated_table(name)) out.emplace_back(name);
     return out;
+}
+
+const Table* Session::queryable_table(std::string_view name) const {
+    return m_inst->table_index(name) >= 0 || simulated_table(name) ? table_as_of(name) : nullptr;
 }
 
 std::vector<std::string> Session::expert_path() const {

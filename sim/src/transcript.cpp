@@ -188,15 +188,8 @@ std::optional<Replay> replay_transcript(const Transcript& t, const ScenarioDef& 
                            def.content_hash + "); it cannot be re-scored against this one");
         return std::nullopt;
     }
-    // The evidence tables are read only by queries: a transcript without one skips making them.
-    bool queries = false;
-    if (runner)
-        for (const auto& rec : t.actions) {
-            auto words = split_ws(rec.line);
-            const ActionDef* a = words.empty() ? nullptr : catalog.find(words[0]);
-            queries = queries || (a && a->id == "run_query");
-        }
-    auto inst = instantiate(def, catalog, t.seed, d, t.variant, queries);
+    // Evidence tables are generated only when a query reads them.
+    auto inst = instantiate(def, catalog, t.seed, d, t.variant);
     if (!inst) return std::nullopt;
     Replay r;
     r.session = std::make_unique<Session>(inst, catalog, t.mode);

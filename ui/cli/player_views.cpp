@@ -155,9 +155,8 @@ void print_tables(std::ostream& out, const Session& s) {
         out << fmt::format("  {:<24} {:>8} rows\n", n, t ? t->row_count() : 0);
     }
     std::vector<std::string> more;
-    for (const Table* t : s.queryable_tables())
-        if (std::find(names.begin(), names.end(), t->name()) == names.end())
-            more.push_back(t->name());
+    for (const auto& n : s.queryable_table_names())
+        if (std::find(names.begin(), names.end(), n) == names.end()) more.push_back(n);
     if (!more.empty())
         out << "Every table can be queried ('query TABLE | ...'); not opened yet: "
             << join(more, ", ") << "\n";

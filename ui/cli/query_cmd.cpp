@@ -42,10 +42,9 @@ void add_query_command(CLI::App& app, int& exit_code) {
             exit_code = 1;
             return;
         }
-        kql::TableSet set;
-        for (const auto& t : inst->tables) set.add(t);
+        kql::TableSet set = instance_table_set(*inst);
         kql::Options opts;
-        opts.now_us = inst->def.start_utc_s * 1000000;
+        opts.now_us = inst->def().start_utc_s * 1000000;
         auto r = kql::run(query, set, opts);
         if (auto* e = std::get_if<kql::Error>(&r)) {
             std::cerr << safe(kql::format_error(query, *e));
@@ -54,7 +53,9 @@ void add_query_command(CLI::App& app, int& exit_code) {
         }
         const auto& res = std::get<kql::Result>(r);
         if (as_json) {
-            std::cout << kql::to_query_api_json(res).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+            std::cout << kql::to_query_api_json(res).dump(2, ' ', false,
+                                                          nlohmann::json::error_handler_t::replace)
+                      << "\n";
             return;
         }
         std::cout << render_result_text(res, 200);

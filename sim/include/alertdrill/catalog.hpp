@@ -44,13 +44,17 @@ class Catalog {
     /// By id or alias; nullptr if unknown.
     const ActionDef* find(std::string_view id_or_alias) const;
     std::vector<std::string> ids() const;
-    void add(ActionDef a) { m_actions.push_back(std::move(a)); }
+    void add(ActionDef a);
     const std::string& path() const { return m_path; }
+    /// A hash of what a scenario takes from the catalog while it is built (each action's id,
+    /// aliases and step), kept up to date by add(): resolved scenarios are cached under it.
+    uint64_t fingerprint() const { return m_fingerprint; }
     void set_path(std::string p) { m_path = std::move(p); }
 
   private:
     std::vector<ActionDef> m_actions;
     std::string m_path;
+    uint64_t m_fingerprint = 0xcbf29ce484222325ULL;
 };
 
 /// Resource kinds a scenario may declare (vm, storage, sql, appservice, identity, nsg ...).

@@ -6,6 +6,7 @@
 #include "alertdrill/table.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -49,13 +50,24 @@ struct Result {
 /// must outlive every run() over the set.
 class TableSet {
   public:
-    void add(const Table& table) { m_tables[table.name()] = &table; }
-    void add(std::string name, const Table& table) { m_tables[std::move(name)] = &table; }
+    void add(const Table& table) { m_tables[table.name()] = {&table, {}}; }
+    void add(std::string name, const Table& table) { m_tables[std::move(name)] = {&table, {}}; }
+    /// A table made by `make` the first time a query reads it (once per set), so a query pays
+    /// only for the tables it names. `make` may return nullptr (then it is absent).
+    void add_lazy(std::string name, std::function<const Table*()> make) {
+        m_tables[std::move(name)] = {nullptr, std::move(make)};
+    }
+    bool has(std::string_view name) const { return m_tables.find(name) != m_tables.end(); }
+    /// Makes a lazy table on first use: a set is used by one thread at a time.
     const Table* find(std::string_view name) const;
     std::vector<std::string> names() const;
 
   private:
-    std::map<std::string, const Table*, std::less<>> m_tables;
+    struct Entry {
+        const Table* table = nullptr;
+        std::function<const Table*()> make;
+    };
+    mutable std::map<std::string, Entry, std::less<>> m_tables;
 };
 
 std::variant<Result, Error> run(std::string_view query, const TableSet& tables,

@@ -34,29 +34,46 @@ std::optional<ScenarioDef> load_scenario_text(const std::string& text, const std
                                               const Catalog& catalog, Diagnostics& diags,
                                               const ScenarioLimits& limits = {});
 
-/// One playable variant: variables resolved, `when` filters applied, evidence generated.
+/// One evidence table of an instance: every row the scenario can ever show in it, sorted by
+/// TimeGenerated when present. Whether a row is visible depends on the session (revealed, its
+/// time reached, its event fired).
+struct EvidenceTable {
+    Table table;
+    /// Per row: the simulated minute of the row (INT32_MIN when no time column).
+    std::vector<int> row_minute;
+    /// Per row: the attacker event id that must fire first, or "".
+    std::vector<std::string> row_after;
+};
+
+namespace detail {
+class EvidenceSet; // the tables of one resolved scenario and seed, made on first use
+}
+
+/// One playable variant: variables resolved, `when` filters applied. Its evidence tables are
+/// generated when first read (a replay that runs no query reads none, a query reads the tables it
+/// names), and instances of the same resolved scenario and seed share them.
 struct ScenarioInstance {
-    ScenarioDef def; ///< resolved copy (templates substituted, filtered by `when`)
+    std::shared_ptr<const ScenarioDef> resolved; ///< templates substituted, filtered by `when`
     uint64_t seed = 0;
     std::map<std::string, std::string> variables;
-    /// Every row the scenario can ever show, sorted by TimeGenerated when present. Whether a
-    /// row is visible depends on the session (revealed, its time reached, its event fired).
-    std::vector<Table> tables;
-    /// Per table, per row: the simulated minute of the row (INT32_MIN when no time column).
-    std::vector<std::vector<int>> row_minute;
-    /// Per table, per row: the attacker event id that must fire first, or "".
-    std::vector<std::vector<std::string>> row_after;
+    std::shared_ptr<detail::EvidenceSet> evidence_set;
 
+    const ScenarioDef& def() const { return *resolved; }
+    size_t table_count() const { return resolved->tables.size(); }
     int table_index(std::string_view name) const;
+    /// Table `ti` (< table_count()) with its row minutes and triggers, generated on first use.
+    /// Safe to call from several threads.
+    const EvidenceTable& evidence(size_t ti) const;
+    const Table& table(size_t ti) const { return evidence(ti).table; }
+    /// How many of its tables have been generated so far (by this or a sharing instance).
+    size_t tables_generated() const;
 };
 
 /// Chooses each variable's value from the seed (unless `overrides` fixes it), substitutes
 /// `{name}` throughout, applies `when` filters and generates noise deterministically.
-/// With `evidence` false the tables are left empty: for a replay that runs no query (only the
-/// query console and the views read them), which then costs a fraction of the time.
 std::shared_ptr<const ScenarioInstance>
 instantiate(const ScenarioDef& def, const Catalog& catalog, uint64_t seed, Diagnostics& diags,
-            const std::map<std::string, std::string>& overrides = {}, bool evidence = true);
+            const std::map<std::string, std::string>& overrides = {});
 
 /// The stable 64-bit FNV-1a hash of text, as 16 hex digits (scenario content identity).
 std::string content_hash(std::string_view text);

@@ -103,7 +103,7 @@ class Session {
     Mode mode() const { return m_mode; }
     const ScenarioInstance& instance() const { return *m_inst; }
     std::shared_ptr<const ScenarioInstance> instance_ptr() const { return m_inst; }
-    const ScenarioDef& scenario() const { return m_inst->def; }
+    const ScenarioDef& scenario() const { return m_inst->def(); }
     const Catalog& catalog() const { return *m_catalog; }
     int now_min() const { return m_now; }
     int64_t now_utc_s() const { return scenario().start_utc_s + int64_t(m_now) * 60; }
@@ -136,7 +136,10 @@ class Session {
     std::vector<const Table*> visible_tables() const;
     /// Every table of the workspace as it stands now, revealed or not: the query console, like a
     /// real Log Analytics workspace, can query any table; the investigation buttons only open one.
-    std::vector<const Table*> queryable_tables() const;
+    /// Their names; queryable_table() makes one as it stands, so a query copies only the tables
+    /// it names.
+    std::vector<std::string> queryable_table_names() const;
+    const Table* queryable_table(std::string_view name) const;
 
     // Suppression rules (sim/src/session_suppression.cpp). Change them only through apply():
     // create_suppression_rule SPEC, edit_suppression_rule SPEC, simulate_suppression_rule SPEC,
@@ -230,13 +233,13 @@ class Session {
     std::map<std::string, CheckpointAnswer> m_checkpoint_answers;
     QueryRunner m_query_runner;
     mutable std::map<std::string, std::pair<uint64_t, Table>> m_visible_cache;
+    /// An authored AzureActivity as of now, before the rule changes are appended to its copy.
+    mutable Table m_activity_rows;
     /// Per visible table: its version (see visible_version) and the rows its copy holds.
     mutable std::map<std::string, std::pair<uint64_t, std::vector<uint32_t>>> m_visible_rows;
     mutable uint64_t m_table_builds = 0;
     /// Brings `copy` to the rows of `full` visible now (kept, appended to, or rebuilt).
-    const Table& update_copy(std::string_view name, const Table& full,
-                             const std::vector<int>& minutes, const std::vector<std::string>& after,
-                             Table& copy) const;
+    const Table& update_copy(std::string_view name, const EvidenceTable& full, Table& copy) const;
     uint64_t m_version = 0; ///< bumps when what is visible may change
 };
 

@@ -12,7 +12,13 @@ namespace alertdrill::kql {
 
 const Table* TableSet::find(std::string_view name) const {
     auto it = m_tables.find(name);
-    return it == m_tables.end() ? nullptr : it->second;
+    if (it == m_tables.end()) return nullptr;
+    Entry& e = it->second;
+    if (e.make) {
+        e.table = e.make();
+        e.make = nullptr;
+    }
+    return e.table;
 }
 
 std::vector<std::string> TableSet::names() const {
@@ -250,8 +256,7 @@ std::variant<Result, Error> run(std::string_view query, const TableSet& tables,
         return e;
     };
     try {
-        Query q =
-            parse_query(query, [&](const std::string& n) { return tables.find(n) != nullptr; });
+        Query q = parse_query(query, [&](const std::string& n) { return tables.has(n); });
         Engine engine(tables, opts);
         Result r = engine.run(q);
         r.elapsed_ms =

@@ -3,6 +3,7 @@
 #include "alertdrill/quiz_evidence.hpp"
 
 #include "alertdrill/catalog.hpp"
+#include "alertdrill/query_console.hpp"
 #include "alertdrill/text.hpp"
 #include "quiz/quiz_loader_internal.hpp"
 
@@ -30,10 +31,9 @@ std::string first_word(std::string_view text) {
 
 std::variant<kql::Result, kql::Error> run_evidence_query(const ScenarioInstance& inst,
                                                          std::string_view query) {
-    kql::TableSet set;
-    for (const auto& t : inst.tables) set.add(t);
+    kql::TableSet set = instance_table_set(inst);
     kql::Options opts;
-    opts.now_us = (inst.def.start_utc_s + int64_t(inst.def.max_minutes) * 60) * 1000000;
+    opts.now_us = (inst.def().start_utc_s + int64_t(inst.def().max_minutes) * 60) * 1000000;
     opts.max_work = kEvidenceQueryWork;
     opts.max_result_rows = kEvidenceQueryRows;
     return kql::run(query, set, opts);
@@ -64,7 +64,12 @@ std::optional<std::string> evidence_answer(const ScenarioInstance& inst, const E
         }
         return v;
     }
-    for (const auto& t : inst.tables)
+    for (size_t ti = 0; ti < inst.table_count(); ++ti) {
+        const TableDef& td = inst.def().tables[ti];
+        if (std::none_of(td.rows.begin(), td.rows.end(),
+                         [&](const RowDef& r) { return r.key == ev.key; }))
+            continue; // only authored rows carry keys: no need to generate this table
+        const Table& t = inst.table(ti);
         for (const auto& [row, key] : t.keys()) {
             if (key != ev.key) continue;
             const Column* c = t.column(ev.column);
@@ -90,6 +95,7 @@ std::optional<std::string> evidence_answer(const ScenarioInstance& inst, const E
             }
             return v;
         }
+    }
     error = "no evidence row has _key = \"" + ev.key + "\"";
     return std::nullopt;
 }
@@ -99,9 +105,7 @@ bool looks_like_query(const ScenarioInstance& inst, std::string_view text) {
     if (w.empty()) return false;
     for (const char* kw : {"let", "print", "union", "datatable", "range"})
         if (w == kw) return true;
-    for (const auto& t : inst.tables)
-        if (t.name() == w) return true;
-    return false;
+    return inst.table_index(w) >= 0;
 }
 
 EvidenceGrade grade_evidence(const Question& q, std::string_view answer) {
