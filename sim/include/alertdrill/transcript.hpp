@@ -66,6 +66,11 @@ std::optional<Replay> replay_transcript(const Transcript& t, const ScenarioDef& 
                                         const Catalog& catalog, Diagnostics& diags,
                                         const QueryRunner& runner = {});
 
+/// Recorded scenario paths come from a file someone else may have written: only a regular
+/// `<id>.toml` file is followed, never a folder, device or some other file the path names. A
+/// transcript read back keeps its recorded path only when this holds.
+bool usable_scenario_path(const std::string& path, const std::string& id);
+
 /// Finds the scenario file a transcript names: `explicit_path` if given, else its recorded path,
 /// else <scenarios dir>/<id>.toml.
 std::string locate_scenario(const Transcript& t, const std::string& explicit_path);
