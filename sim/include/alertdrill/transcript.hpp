@@ -36,6 +36,8 @@ struct Transcript {
     std::vector<ActionRecord> actions;
     bool finished = false;
     nlohmann::json score; ///< as written; informational only
+
+    bool operator==(const Transcript&) const = default;
 };
 
 /// The transcript of a session as it stands.
