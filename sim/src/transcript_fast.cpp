@@ -1,13 +1,14 @@
-// read_transcript_fast: a SAX handler that knows the transcript's shape. Every event either fits
+// read_transcript_fast: an event handler that knows the transcript's shape. Every event either fits
 // that shape and is stored, or makes the handler stop, and the caller reads the text again the
 // positioned way. The stored score is copied into a small document of its own or, for the
 // grader, only counted through.
 #include "alertdrill/transcript_fast.hpp"
 
 #include "alertdrill/limits.hpp"
+#include "json_scan.hpp"
 
 #include <cstdint>
-#include <cstring>
+#include <type_traits>
 #include <vector>
 
 namespace alertdrill {
@@ -65,31 +66,31 @@ class Handler {
 
     Transcript& transcript() { return m_t; }
 
-    // ---- nlohmann::json_sax interface
-    bool null() { return in_score() && score_value(json()); }
+    // ---- the events of detail::JsonScanner
+    bool null() { return in_score() && score_value(nullptr); }
     bool boolean(bool b) {
-        if (in_score()) return score_value(json(b));
+        if (in_score()) return score_value(b);
         if (!at(Ctx::Top, kFinished)) return false;
         m_t.finished = b;
         return done_value();
     }
     bool number_integer(int64_t n) {
-        if (in_score()) return score_value(json(n));
+        if (in_score()) return score_value(n);
         // nlohmann gives negative numbers (and "-0") here; only "-0" is a whole number the slow
         // path takes (as 0), and never as a seed.
         return n >= 0 && whole_number(uint64_t(n));
     }
     bool number_unsigned(uint64_t n) {
-        if (in_score()) return score_value(json(n));
+        if (in_score()) return score_value(n);
         if (at(Ctx::Top, kSeed)) {
             m_t.seed = n;
             return done_value();
         }
         return n <= uint64_t(INT64_MAX) && whole_number(n);
     }
-    bool number_float(double d, const std::string&) { return in_score() && score_value(json(d)); }
-    bool string(std::string& s) {
-        if (in_score()) return score_value(json(s));
+    bool number_float(double d) { return in_score() && score_value(d); }
+    bool string(std::string_view s) {
+        if (in_score()) return score_value(s);
         if (m_frames.empty()) return false;
         Frame& f = m_frames.back();
         if (f.ctx == Ctx::Variant) {
@@ -98,7 +99,7 @@ class Handler {
         }
         if (s.size() > limits::k_string_bytes) return false;
         if (f.ctx == Ctx::FoundKeys) {
-            m_t.actions.back().found_keys.push_back(s);
+            m_t.actions.back().found_keys.emplace_back(s);
             return true;
         }
         if (f.ctx == Ctx::Top && f.key == kFormat) return s == kTranscriptFormat && done_value();
@@ -113,8 +114,7 @@ class Handler {
         if (to != &m_unused) *to = s;
         return done_value();
     }
-    bool binary(json::binary_t&) { return false; }
-    bool start_object(size_t) {
+    bool start_object() {
         if (++m_depth > limits::k_json_depth) return false;
         if (in_score()) return score_open(json::object());
         if (m_frames.empty()) return push(Ctx::Top);
@@ -126,14 +126,14 @@ class Handler {
         }
         return false;
     }
-    bool start_array(size_t) {
+    bool start_array() {
         if (++m_depth > limits::k_json_depth) return false;
         if (in_score()) return score_open(json::array());
         if (at(Ctx::Top, kActions)) return push(Ctx::Actions);
         if (at(Ctx::Action, kFoundKeys)) return push(Ctx::FoundKeys);
         return false;
     }
-    bool key(std::string& k) {
+    bool key(std::string_view k) {
         if (m_score_depth > 0) {
             if (m_opts.keep_score) m_score_key = k;
             return true;
@@ -150,7 +150,7 @@ class Handler {
             f.key = key_index(kActionKeys, k);
             break;
         case Ctx::Variant: {
-            auto [it, fresh] = m_t.variant.try_emplace(k);
+            auto [it, fresh] = m_t.variant.try_emplace(std::string(k));
             m_variant_value = &it->second;
             return fresh;
         }
@@ -164,9 +164,6 @@ class Handler {
     }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
-    bool parse_error(size_t, const std::string&, const nlohmann::detail::exception&) {
-        return false;
-    }
 
   private:
     struct Frame {
@@ -283,8 +280,14 @@ class Handler {
     }
 
     // ---- the stored score, kept as a document of its own or skipped
-    bool score_value(json&& v) {
-        if (m_opts.keep_score) score_put(std::move(v));
+    template <class V>
+    bool score_value(V v) {
+        if (m_opts.keep_score) {
+            if constexpr (std::is_same_v<V, std::string_view>)
+                score_put(json(std::string(v)));
+            else
+                score_put(json(v));
+        }
         if (m_score_depth == 0) done_value();
         return true;
     }
@@ -324,10 +327,8 @@ class Handler {
 } // namespace
 
 std::optional<Transcript> read_transcript_fast(std::string_view text, const FastReadOptions& opts) {
-    // nlohmann takes a NUL byte for the end of the input; the slow path refuses the file.
-    if (std::memchr(text.data(), 0, text.size())) return std::nullopt;
     Handler h(opts);
-    if (!json::sax_parse(text.data(), text.data() + text.size(), &h)) return std::nullopt;
+    if (!detail::JsonScanner<Handler>(text, h).run()) return std::nullopt;
     return std::move(h.transcript());
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The fast way to read a transcript, for the grader that reads thousands: nlohmann's SAX parser
+// The fast way to read a transcript, for the grader that reads thousands: a strict JSON scanner
 // fills a Transcript straight from the text, with no JSON document in between. It accepts only
 // a transcript shaped exactly as alertdrill writes one and gives up, silently, on anything
 // else; the caller then reads the text the positioned way (parse_transcript), which says what is
