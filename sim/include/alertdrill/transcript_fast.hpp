@@ -23,8 +23,9 @@ struct FastReadOptions {
 /// except that the recorded scenario path is as written (check it with usable_scenario_path).
 /// nullopt, having said nothing, when the text is not valid JSON, nests deeper than
 /// limits::k_json_depth, is not this format and version, has a key it does not know, a repeated
-/// key, a null, a value of another type or out of range, a string past limits::k_string_bytes,
-/// or lacks a required key: whenever the positioned path would report anything at all.
+/// key, a null (outside the stored score), a value of another type or out of range, a string
+/// past limits::k_string_bytes, or lacks a required key: whenever the positioned path would
+/// report anything at all, and on a few sound texts alertdrill never writes (a byte order mark).
 std::optional<Transcript> read_transcript_fast(std::string_view text,
                                                const FastReadOptions& opts = {});
 
