@@ -194,3 +194,66 @@ TEST_CASE("a session played faster than a person can is flagged by its wall cloc
     attempts = grade_files(files, test::catalog(), opts, unreadable, skipped);
     CHECK_FALSE(has_flag(by_trainee(attempts, "scripted"), "wall_clock_too_fast"));
 }
+
+TEST_CASE("a transcript grades the same whichever reader takes it; a broken one is reported as "
+          "the loader reports it",
+          "[cohort]") {
+    ScenarioDef def = test::load(test::source_path("scenarios/crypto_mining_vm.toml"));
+    TempDir dir;
+    Transcript alice = play_golden(def, "expert", "Alice");
+    save(dir.path / "alice.json", alice); // as alertdrill writes it: the fast reader's
+
+    // An unknown key sends a file to the positioned reader, whose warning grading ignores.
+    nlohmann::json bob = transcript_to_json(alice);
+    bob["trainee"] = "Bob";
+    bob["note"] = "written by another tool";
+    std::ofstream(dir.path / "bob.json") << bob.dump(2);
+
+    nlohmann::json carol = transcript_to_json(alice);
+    carol["trainee"] = "Carol";
+    carol["actions"][1]["at_min"] = 20000;
+    std::ofstream(dir.path / "carol.json") << carol.dump(2);
+
+    // A recorded path naming an edited copy of the scenario is followed, for each transcript
+    // that names it; one naming some other file is not.
+    fs::create_directories(dir.path / "copy");
+    fs::copy_file(def.path, dir.path / "copy" / "crypto_mining_vm.toml");
+    std::ofstream(dir.path / "copy" / "crypto_mining_vm.toml", std::ios::app) << "# edited\n";
+    for (const char* who : {"Dave", "Dan"}) {
+        Transcript t = alice;
+        t.trainee = who;
+        t.scenario_path = (dir.path / "copy" / "crypto_mining_vm.toml").string();
+        save(dir.path / (std::string(who) + ".json"), t);
+    }
+    Transcript erin = alice;
+    erin.trainee = "Erin";
+    erin.scenario_path = "/etc/passwd";
+    save(dir.path / "erin.json", erin);
+
+    std::vector<std::string> missing, unreadable, skipped;
+    auto files = collect_json_files({dir.path.string()}, missing);
+    GradeOptions opts;
+    opts.jobs = 1;
+    auto attempts = grade_files(files, test::catalog(), opts, unreadable, skipped);
+    REQUIRE(attempts.size() == 5);
+    const auto& a = by_trainee(attempts, "Alice");
+    const auto& b = by_trainee(attempts, "Bob");
+    REQUIRE(a.score);
+    REQUIRE(b.score);
+    CHECK(score_to_json(*a.score) == score_to_json(*b.score));
+    CHECK(a.fingerprint == b.fingerprint);
+    CHECK(a.end_min == b.end_min);
+    CHECK(b.scenario_hash == a.scenario_hash);
+    CHECK(by_trainee(attempts, "Erin").score);
+    for (const char* who : {"Dave", "Dan"}) {
+        INFO(who);
+        CHECK(has_flag(by_trainee(attempts, who), "hash_mismatch"));
+    }
+
+    Diagnostics d;
+    CHECK_FALSE(load_transcript((dir.path / "carol.json").string(), d));
+    REQUIRE_FALSE(d.items().empty());
+    REQUIRE(unreadable.size() == 1);
+    CHECK(unreadable[0] == d.items().front().format());
+    CHECK(unreadable[0].find("'at_min' in action 2 is 20000") != std::string::npos);
+}

@@ -5,6 +5,7 @@
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/text.hpp"
 #include "alertdrill/transcript.hpp"
+#include "alertdrill/transcript_fast.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -128,40 +129,92 @@ void check_wall_clock(GradedAttempt& a, double min_per_action) {
                  a.action_count, *a.wall_seconds, need, min_per_action)});
 }
 
-FileKind grade_one(const std::string& path, ScenarioCache& cache, BankCache* banks,
-                   const Catalog& cat, const GradeOptions& opts, GradedAttempt& out,
-                   GradedQuiz& quiz, std::string& message) {
-    std::string text, err;
-    if (!read_file(path, text, err, limits::k_transcript_bytes)) {
-        message = path + ": " + err;
-        return FileKind::Unreadable;
+/// Where each transcript's scenario file is, asked of the filesystem once per recorded path
+/// and scenario id in a grade run rather than once per transcript.
+class ScenarioLocator {
+  public:
+    struct Located {
+        bool recorded_usable = false; ///< the recorded path passes usable_scenario_path
+        std::string file;             ///< the scenario file to load
+    };
+
+    explicit ScenarioLocator(const std::string& scenarios_dir) : m_dir(scenarios_dir) {}
+
+    const Located& get(const std::string& recorded, const std::string& id) {
+        std::string key = recorded;
+        key += '\0'; // ids hold no NUL, so the last one splits the key
+        key += id;
+        std::lock_guard lock(m_mutex);
+        auto [it, fresh] = m_items.try_emplace(std::move(key));
+        if (fresh) {
+            Located& l = it->second;
+            l.recorded_usable = usable_scenario_path(recorded, id);
+            // As locate_scenario, unless the grader named the scenarios folder.
+            l.file = !m_dir.empty()      ? m_dir + "/" + id + ".toml"
+                     : l.recorded_usable ? recorded
+                                         : default_scenarios_dir() + "/" + id + ".toml";
+        }
+        return it->second; // map nodes stay put as others are added
     }
+
+  private:
+    std::string m_dir;
+    std::mutex m_mutex;
+    std::map<std::string, Located> m_items;
+};
+
+/// A file the fast reader did not take, read the positioned way: a quiz result (graded here),
+/// another format (skipped), or a broken transcript, whose first problem becomes the message.
+std::optional<Transcript> read_positioned(const std::string& path, const std::string& text,
+                                          BankCache* banks, GradedQuiz& quiz, std::string& message,
+                                          FileKind& kind) {
+    kind = FileKind::Unreadable;
     // parse_json_text refuses what could hurt the parser (nesting deeper than the limit, NUL
     // bytes, malformed UTF-8) before nlohmann sees it.
     Diagnostics pd;
     auto parsed = parse_json_text(text, path, pd);
     if (!parsed) {
         message = pd.items().empty() ? path + ": not valid JSON" : pd.items().front().format();
-        return FileKind::Unreadable;
+        return std::nullopt;
     }
     const nlohmann::json& j = *parsed;
     std::string format = j.is_object() && j.contains("format") && j["format"].is_string()
                              ? j["format"].get<std::string>()
                              : "";
-    if (format == kQuizResultFormat && banks)
-        return grade_quiz_text(path, text, *banks, quiz, message) ? FileKind::Quiz
-                                                                  : FileKind::Unreadable;
+    if (format == kQuizResultFormat && banks) {
+        if (grade_quiz_text(path, text, *banks, quiz, message)) kind = FileKind::Quiz;
+        return std::nullopt;
+    }
     if (format != kTranscriptFormat) {
         message = path + ": not a transcript (format '" + escape_control(format, false) + "')";
-        return FileKind::Skipped;
+        kind = FileKind::Skipped;
+        return std::nullopt;
     }
     Diagnostics d;
     auto t = transcript_from_json(j, text, path, d);
-    if (!t) {
+    if (!t)
         message =
             d.items().empty() ? path + ": not a readable transcript" : d.items().front().format();
+    return t;
+}
+
+FileKind grade_one(const std::string& path, ScenarioCache& cache, ScenarioLocator& locator,
+                   BankCache* banks, const Catalog& cat, const GradeOptions& opts,
+                   GradedAttempt& out, GradedQuiz& quiz, std::string& message) {
+    std::string text, err;
+    if (!read_file(path, text, err, limits::k_transcript_bytes)) {
+        message = path + ": " + err;
         return FileKind::Unreadable;
     }
+    // Grading needs neither the stored score nor the outcome texts: replay recomputes both.
+    auto t = read_transcript_fast(text, {.keep_score = false, .keep_outcomes = false});
+    if (!t) {
+        FileKind kind;
+        t = read_positioned(path, text, banks, quiz, message, kind);
+        if (!t) return kind;
+    }
+    const auto& located = locator.get(t->scenario_path, t->scenario_id);
+    if (!located.recorded_usable) t->scenario_path.clear();
     out.path = path;
     out.trainee = t->trainee;
     out.scenario_id = t->scenario_id;
@@ -177,7 +230,10 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, BankCache* ban
     int last = INT32_MIN;
     for (size_t i = 0; i < t->actions.size(); ++i) {
         const auto& a = t->actions[i];
-        fp += a.line + "@" + std::to_string(a.at_min) + "\n";
+        fp += a.line;
+        fp += '@';
+        fp += std::to_string(a.at_min);
+        fp += '\n';
         if (a.at_min < last && out.flags.empty())
             out.flags.push_back({"non_monotonic", "action " + std::to_string(i + 1) +
                                                       " is at minute " + std::to_string(a.at_min) +
@@ -188,10 +244,7 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, BankCache* ban
     out.fingerprint = content_hash(fp);
     check_wall_clock(out, opts.min_seconds_per_action);
 
-    std::string scenario_path = opts.scenarios_dir.empty()
-                                    ? locate_scenario(*t, "")
-                                    : opts.scenarios_dir + "/" + t->scenario_id + ".toml";
-    auto sc = cache.get(scenario_path);
+    auto sc = cache.get(located.file);
     if (!sc->def) {
         out.flags.push_back({"scenario_missing", sc->error});
         return FileKind::Transcript;
@@ -203,6 +256,7 @@ FileKind grade_one(const std::string& path, ScenarioCache& cache, BankCache* ban
                                                   ")"});
         return FileKind::Transcript;
     }
+    Diagnostics d;
     auto r = replay_transcript(*t, *sc->def, cat, d, opts.runner);
     if (!r) {
         out.flags.push_back({"replay_failed", d.items().empty() ? std::string("replay failed")
@@ -227,6 +281,7 @@ std::vector<GradedAttempt> grade_files(const std::vector<std::string>& files,
                                        std::vector<std::string>& skipped,
                                        std::vector<GradedQuiz>* quizzes) {
     ScenarioCache cache(catalog, opts.runner);
+    ScenarioLocator locator(opts.scenarios_dir);
     std::optional<BankCache> banks;
     if (quizzes) banks.emplace(opts.banks_dir);
     std::vector<GradedAttempt> results(files.size());
@@ -238,8 +293,9 @@ std::vector<GradedAttempt> grade_files(const std::vector<std::string>& files,
     auto work = [&] {
         for (size_t i = next++; i < files.size(); i = next++) {
             try {
-                kinds[i] = grade_one(files[i], cache, banks ? &*banks : nullptr, catalog, opts,
-                                     results[i], quizzes ? quiz_results[i] : unused, messages[i]);
+                kinds[i] =
+                    grade_one(files[i], cache, locator, banks ? &*banks : nullptr, catalog, opts,
+                              results[i], quizzes ? quiz_results[i] : unused, messages[i]);
             } catch (const std::exception& e) {
                 kinds[i] = FileKind::Unreadable;
                 messages[i] = files[i] + ": " + e.what();

@@ -141,6 +141,15 @@ std::optional<json> parse_json_text(std::string_view text, const std::string& pa
             msg = msg.substr(q + 2);
         diags.error(position_at(text, e.byte ? e.byte - 1 : 0, path), "invalid JSON: " + msg);
         return std::nullopt;
+    } catch (const json::out_of_range& e) {
+        // A number too large for a double ("1e400"): nlohmann names it but not where it is.
+        std::string msg = e.what();
+        if (auto q = msg.find("] "); q != std::string::npos) msg = msg.substr(q + 2);
+        size_t at = 0;
+        if (auto a = msg.find('\''), z = msg.rfind('\''); a != std::string::npos && z > a)
+            at = std::min(text.find(msg.substr(a + 1, z - a - 1)), text.size());
+        diags.error(position_at(text, at, path), "invalid JSON: " + msg);
+        return std::nullopt;
     }
 }
 

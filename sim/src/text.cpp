@@ -188,6 +188,23 @@ SourcePos position_at(std::string_view text, size_t offset, const std::string& f
     return {file, line, col};
 }
 
+size_t utf8_sequence_length(std::string_view text, size_t i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t len = c >= 0xc2 && c <= 0xdf   ? 2
+                 : c >= 0xe0 && c <= 0xef ? 3
+                 : c >= 0xf0 && c <= 0xf4 ? 4
+                                          : 0;
+    if (len == 0 || i + len > text.size()) return 0;
+    auto b1 = static_cast<unsigned char>(text[i + 1]);
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are malformed too.
+    if ((c == 0xe0 && b1 < 0xa0) || (c == 0xed && b1 > 0x9f) || (c == 0xf0 && b1 < 0x90) ||
+        (c == 0xf4 && b1 > 0x8f))
+        return 0;
+    for (size_t k = 1; k < len; ++k)
+        if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return 0;
+    return len;
+}
+
 size_t find_bad_text(std::string_view text) {
     size_t i = 0, n = text.size();
     while (i < n) {
@@ -197,18 +214,8 @@ size_t find_bad_text(std::string_view text) {
             ++i;
             continue;
         }
-        size_t len = c >= 0xc2 && c <= 0xdf   ? 2
-                     : c >= 0xe0 && c <= 0xef ? 3
-                     : c >= 0xf0 && c <= 0xf4 ? 4
-                                              : 0;
-        if (len == 0 || i + len > n) return i;
-        auto b1 = static_cast<unsigned char>(text[i + 1]);
-        // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are malformed too.
-        if ((c == 0xe0 && b1 < 0xa0) || (c == 0xed && b1 > 0x9f) || (c == 0xf0 && b1 < 0x90) ||
-            (c == 0xf4 && b1 > 0x8f))
-            return i;
-        for (size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return i;
+        size_t len = utf8_sequence_length(text, i);
+        if (len == 0) return i;
         i += len;
     }
     return std::string_view::npos;

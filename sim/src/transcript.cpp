@@ -4,6 +4,7 @@
 #include "alertdrill/json_reader.hpp"
 #include "alertdrill/scenario.hpp"
 #include "alertdrill/text.hpp"
+#include "alertdrill/transcript_fast.hpp"
 
 #include <filesystem>
 
@@ -64,10 +65,6 @@ bool save_transcript(const std::string& path, const Transcript& t, std::string& 
         error);
 }
 
-namespace {
-
-/// Recorded scenario paths come from a file someone else may have written: only a regular
-/// `<id>.toml` file is followed, never a folder, device or some other file the path names.
 bool usable_scenario_path(const std::string& path, const std::string& id) {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -77,10 +74,14 @@ bool usable_scenario_path(const std::string& path, const std::string& id) {
     return fs::weakly_canonical(p, ec).filename() == id + ".toml" && !ec;
 }
 
-} // namespace
-
 std::optional<Transcript> parse_transcript(const std::string& text, const std::string& path,
                                            Diagnostics& d) {
+    // A transcript as alertdrill writes it is read without a JSON document; anything else goes
+    // the positioned way, which says what is wrong and where.
+    if (auto t = read_transcript_fast(text)) {
+        if (!usable_scenario_path(t->scenario_path, t->scenario_id)) t->scenario_path.clear();
+        return t;
+    }
     auto doc = parse_json_text(text, path, d);
     if (!doc) return std::nullopt;
     return transcript_from_json(*doc, text, path, d);

@@ -36,6 +36,8 @@ struct ActionRecord {
     std::string outcome;
     std::vector<std::string> found_keys; ///< key evidence a query brought into its result
     std::string hint_item;               ///< for hints: the rubric item hinted at
+
+    bool operator==(const ActionRecord&) const = default;
 };
 
 struct TimelineEntry {

@@ -47,6 +47,9 @@ SourcePos position_at(std::string_view text, size_t offset, const std::string& f
 
 /// Byte offset of the first NUL byte or malformed UTF-8 sequence in `text`, or npos.
 size_t find_bad_text(std::string_view text);
+/// Length of the well-formed multi-byte UTF-8 sequence starting at text[i] (a byte >= 0x80), or
+/// 0 when it is malformed (overlong, a surrogate, past U+10FFFF or cut short).
+size_t utf8_sequence_length(std::string_view text, size_t i);
 /// Reports the first NUL byte or malformed UTF-8 in `text` at its FILE:LINE:COL; false if any.
 bool check_text(std::string_view text, const std::string& path, Diagnostics& diags);
 

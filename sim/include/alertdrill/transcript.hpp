@@ -36,6 +36,8 @@ struct Transcript {
     std::vector<ActionRecord> actions;
     bool finished = false;
     nlohmann::json score; ///< as written; informational only
+
+    bool operator==(const Transcript&) const = default;
 };
 
 /// The transcript of a session as it stands.
@@ -65,6 +67,11 @@ struct Replay {
 std::optional<Replay> replay_transcript(const Transcript& t, const ScenarioDef& def,
                                         const Catalog& catalog, Diagnostics& diags,
                                         const QueryRunner& runner = {});
+
+/// Recorded scenario paths come from a file someone else may have written: only a regular
+/// `<id>.toml` file is followed, never a folder, device or some other file the path names. A
+/// transcript read back keeps its recorded path only when this holds.
+bool usable_scenario_path(const std::string& path, const std::string& id);
 
 /// Finds the scenario file a transcript names: `explicit_path` if given, else its recorded path,
 /// else <scenarios dir>/<id>.toml.
