@@ -115,8 +115,7 @@ Section run_grading(const Options& o) {
     const Made made = make_transcripts(o, cat, dir, o.transcripts, false);
     const std::string class_dir = dir + "/class";
     fs::create_directory(class_dir);
-    const Made one_seed =
-        make_transcripts(o, cat, class_dir, std::max<size_t>(100, o.transcripts / 5), true);
+    const Made one_seed = make_transcripts(o, cat, class_dir, o.transcripts, true);
     const size_t n = made.files.size();
 
     // Baseline: read and parse each file, one thread.
