@@ -63,7 +63,8 @@ size_t deep_dotted_key_at(std::string_view t) {
             for (++i; i < t.size() && t[i] != c && t[i] != '\n'; ++i)
                 if (c == '"' && t[i] == '\\') ++i;
             segment = true;
-        } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-') {
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '_' || c == '-') { // a bare key's characters (ASCII, no locale lookup)
             if (!segment && dots == 0) run_start = i;
             segment = true;
         } else if (c == '.') {
