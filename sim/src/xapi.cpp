@@ -1,5 +1,6 @@
 #include "alertdrill/xapi.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fmt/format.h>
@@ -61,6 +62,30 @@ json verb(const std::string& id) {
     return {{"id", "http://adlnet.gov/expapi/verbs/" + id}, {"display", {{"en-US", id}}}};
 }
 
+json agent(const std::string& trainee, const XapiOptions& opts) {
+    const std::string name = trainee.empty() ? "anonymous" : trainee;
+    return {{"objectType", "Agent"},
+            {"name", name},
+            {"account", {{"homePage", opts.home_page}, {"name", name}}}};
+}
+
+/// xAPI's interactionType for a question type.
+const char* interaction_type(const std::string& type) {
+    if (type == "single" || type == "multiple") return "choice";
+    if (type == "truefalse") return "true-false";
+    if (type == "numeric") return "numeric";
+    if (type == "ordering") return "sequencing";
+    if (type == "matching") return "matching";
+    return "fill-in"; // short, evidence
+}
+
+/// A score for xAPI: scaled must lie in [-1, 1] (certainty-based marks go below zero), raw no
+/// higher than max.
+json quiz_score(double mark, double max_mark) {
+    double scaled = max_mark > 0 ? std::clamp(mark / max_mark, -1.0, 1.0) : 0.0;
+    return {{"scaled", scaled}, {"raw", std::min(mark, max_mark)}, {"max", max_mark}};
+}
+
 } // namespace
 
 std::string sha1_hex(std::string_view data) {
@@ -93,11 +118,7 @@ json xapi_statements(const Transcript& t, const ScenarioDef& def, const Score& s
     std::string attempt = t.scenario_id + "\n" + t.scenario_hash + "\n" + t.trainee + "\n" +
                           t.started_utc + "\n" + std::to_string(t.seed);
     std::string registration = uuid_v5(kNamespace, "registration\n" + attempt);
-    json actor = {
-        {"objectType", "Agent"},
-        {"name", t.trainee.empty() ? "anonymous" : t.trainee},
-        {"account",
-         {{"homePage", opts.home_page}, {"name", t.trainee.empty() ? "anonymous" : t.trainee}}}};
+    json actor = agent(t.trainee, opts);
     json object = {{"objectType", "Activity"},
                    {"id", opts.home_page + "/scenarios/" + t.scenario_id},
                    {"definition",
@@ -146,6 +167,70 @@ json xapi_statements(const Transcript& t, const ScenarioDef& def, const Score& s
         out.push_back(statement("completed", true));
         out.push_back(statement(passed ? "passed" : "failed", true));
     }
+    return out;
+}
+
+json xapi_quiz_statements(const QuizResult& r, const QuestionBank& bank, std::string_view identity,
+                          const XapiOptions& opts) {
+    const std::string attempt = "quiz\n" + r.bank_id + "\n" + sha1_hex(identity);
+    const std::string registration = uuid_v5(kNamespace, "registration\n" + attempt);
+    const std::string quiz_id = opts.home_page + "/quizzes/" + r.bank_id;
+    json quiz = {{"objectType", "Activity"},
+                 {"id", quiz_id},
+                 {"definition",
+                  {{"name", {{"en-US", bank.title.empty() ? r.bank_id : bank.title}}},
+                   {"type", "http://adlnet.gov/expapi/activities/assessment"}}}};
+    if (!bank.description.empty())
+        quiz["definition"]["description"] = {{"en-US", bank.description}};
+    json context = {{"registration", registration},
+                    {"platform", "alertdrill " ALERTDRILL_VERSION},
+                    {"language", "en-US"},
+                    {"extensions",
+                     {{opts.home_page + "/xapi/seed", r.seed},
+                      {opts.home_page + "/xapi/bank-hash", r.bank_hash},
+                      {opts.home_page + "/xapi/mode", r.mode},
+                      {opts.home_page + "/xapi/certainty-based", r.cbm}}}};
+    const json actor = agent(r.trainee, opts);
+    auto statement = [&](const std::string& v, const std::string& part, json object) {
+        return json{{"id", uuid_v5(kNamespace, "statement\n" + v + "\n" + part + attempt)},
+                    {"version", "1.0.3"},
+                    {"actor", actor},
+                    {"verb", verb(v)},
+                    {"object", std::move(object)},
+                    {"context", context}};
+    };
+    json out = json::array();
+    out.push_back(statement("attempted", "", quiz));
+    for (const auto& q : r.questions) {
+        if (!q.answered) continue;
+        const Question* def = bank.find(q.id);
+        json object = {{"objectType", "Activity"},
+                       {"id", quiz_id + "/questions/" + q.id},
+                       {"definition",
+                        {{"name", {{"en-US", q.id}}},
+                         {"type", "http://adlnet.gov/expapi/activities/cmi.interaction"},
+                         {"interactionType", interaction_type(q.type)}}}};
+        if (def && !def->text.empty()) object["definition"]["description"] = {{"en-US", def->text}};
+        json s = statement("answered", q.id + "\n", std::move(object));
+        s["context"]["contextActivities"] = {{"parent", json::array({{{"id", quiz_id}}})}};
+        s["result"] = {{"success", q.fraction >= 1.0},
+                       {"response", q.response},
+                       {"score", quiz_score(q.mark, q.max_mark)}};
+        if (!q.misconceptions.empty())
+            s["result"]["extensions"] = {
+                {opts.home_page + "/xapi/misconceptions", q.misconceptions}};
+        out.push_back(std::move(s));
+    }
+    json result = {{"score", quiz_score(r.mark, r.max_mark)},
+                   {"success", r.passed},
+                   {"completion", true},
+                   {"duration", fmt::format("PT{:.2f}S", std::max(0.0, r.elapsed_seconds))}};
+    json completed = statement("completed", "", quiz);
+    completed["result"] = result;
+    out.push_back(std::move(completed));
+    json verdict = statement(r.passed ? "passed" : "failed", "", quiz);
+    verdict["result"] = result;
+    out.push_back(std::move(verdict));
     return out;
 }
 

@@ -1,6 +1,10 @@
-// `alertdrill xapi`: xAPI 1.0.3 statements for re-scored transcripts, printed as a JSON array or
-// posted to a Learning Record Store (--lrs).
+// `alertdrill xapi`: xAPI 1.0.3 statements for re-scored transcripts and re-graded quiz results,
+// printed as a JSON array or posted to a Learning Record Store (--lrs).
+#include "alertdrill/cohort_quiz.hpp"
+#include "alertdrill/json_reader.hpp"
+#include "alertdrill/limits.hpp"
 #include "alertdrill/scenario.hpp"
+#include "alertdrill/text.hpp"
 #include "alertdrill/transcript.hpp"
 #include "alertdrill/xapi.hpp"
 #include "cli/commands.hpp"
@@ -13,15 +17,35 @@
 
 namespace alertdrill::cli {
 
+namespace {
+
+/// True when `path` holds a quiz result (its text read into `text`); anything else, unreadable
+/// files included, is left to the transcript loader and its messages.
+bool is_quiz_result(const std::string& path, std::string& text) {
+    std::string error;
+    if (!read_file(path, text, error, limits::k_transcript_bytes)) return false;
+    Diagnostics ignored;
+    auto j = parse_json_text(text, path, ignored);
+    return j && j->is_object() && j->contains("format") && (*j)["format"].is_string() &&
+           (*j)["format"].get<std::string>() == kQuizResultFormat;
+}
+
+} // namespace
+
 void add_xapi_command(CLI::App& app, int& exit_code) {
     auto* cmd = app.add_subcommand(
-        "xapi", "xAPI 1.0.3 statements (attempted, completed, passed/failed) for transcripts");
+        "xapi", "xAPI 1.0.3 statements (attempted, completed, passed/failed) for transcripts, "
+                "and for quiz results with one answered statement per question");
     static std::vector<std::string> paths;
+    static std::string banks_dir;
     static XapiOptions opts;
     static LrsUpload up;
     static int batch = 50;
     cmd->add_option("TRANSCRIPT", paths,
-                    "Transcript JSON files (with --lrs, none sends only what is queued)");
+                    "Transcript or quiz result JSON files (with --lrs, none sends only what is "
+                    "queued)");
+    cmd->add_option("--banks", banks_dir,
+                    "Folder of question banks for quiz results (default content/quizzes)");
     cmd->add_option("--home-page", opts.home_page, "homePage of the actors' accounts");
     cmd->add_option("--pass-mark", opts.pass_mark, "Total needed to pass (default 70)")
         ->check(CLI::Range(0, 100));
@@ -53,8 +77,30 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
         std::map<std::string, std::optional<ScenarioDef>> scenarios;
         nlohmann::json all = nlohmann::json::array();
         std::map<std::string, std::string> source; // statement id -> transcript
+        BankCache banks(banks_dir);
         bool ok = true;
+        auto add = [&](nlohmann::json statements, const std::string& path) {
+            for (auto& s : statements) {
+                source[s["id"].get<std::string>()] = path;
+                all.push_back(std::move(s));
+            }
+        };
         for (const auto& path : paths) {
+            // A knowledge check is re-graded from its answers against its bank, as grade does.
+            if (std::string text, error; is_quiz_result(path, text)) {
+                GradedQuiz q;
+                std::shared_ptr<const QuestionBank> bank;
+                if (grade_quiz_text(path, text, banks, q, error) && q.result &&
+                    (bank = banks.get(q.bank_id, error))) {
+                    add(xapi_quiz_statements(*q.result, *bank, text, opts), path);
+                } else {
+                    if (error.empty() && !q.flags.empty())
+                        error = path + ": " + q.flags.front().kind + ": " + q.flags.front().message;
+                    std::cerr << safe(error) << "\n";
+                    ok = false;
+                }
+                continue;
+            }
             Diagnostics d;
             auto t = load_transcript(path, d);
             if (!t) {
@@ -78,10 +124,7 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
                 ok = false;
                 continue;
             }
-            for (auto& s : xapi_statements(*t, *def, r->score, r->session->now_min(), opts)) {
-                source[s["id"].get<std::string>()] = path;
-                all.push_back(std::move(s));
-            }
+            add(xapi_statements(*t, *def, r->score, r->session->now_min(), opts), path);
         }
         if (!up.endpoint.empty()) {
             up.send.batch = size_t(batch);

@@ -1,8 +1,11 @@
 #pragma once
 // xAPI 1.0.3 statements for a re-scored transcript: attempted, then completed and passed or
-// failed when the session ended. Statement ids are name-based UUIDs (v5, SHA-1) of the attempt
+// failed when the session ended; and for a re-graded knowledge check, with one answered per
+// question. Statement ids are name-based UUIDs (v5, SHA-1) of the attempt
 // and the verb, so sending the same transcript twice is harmless.
 #include "alertdrill/model.hpp"
+#include "alertdrill/quiz.hpp"
+#include "alertdrill/quiz_result.hpp"
 #include "alertdrill/scoring.hpp"
 #include "alertdrill/transcript.hpp"
 
@@ -25,5 +28,12 @@ struct XapiOptions {
 /// The statements for one attempt (JSON array). `end_min` is the simulated minute it ended.
 nlohmann::json xapi_statements(const Transcript& t, const ScenarioDef& def, const Score& score,
                                int end_min, const XapiOptions& opts = {});
+
+/// The statements for one knowledge check, re-graded (`r`) against its `bank`: attempted, one
+/// `answered` per question (a cmi.interaction activity inside the quiz, with its success, score
+/// and the trainee's response), then completed and passed or failed (the bank's pass mark).
+/// `identity` is the result file's text: the same file gives the same statement ids.
+nlohmann::json xapi_quiz_statements(const QuizResult& r, const QuestionBank& bank,
+                                    std::string_view identity, const XapiOptions& opts = {});
 
 } // namespace alertdrill
