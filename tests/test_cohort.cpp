@@ -1,6 +1,7 @@
 // Grading a cohort: every transcript re-scored from its actions, the summary, and the flags an
 // instructor should see (a bad transcript is a flagged row, never the end of the grading).
 #include "alertdrill/cohort.hpp"
+#include "alertdrill/html_report.hpp"
 #include "alertdrill/text.hpp"
 #include "alertdrill/transcript.hpp"
 #include "test_support.hpp"
@@ -23,17 +24,6 @@ Transcript play_golden(const ScenarioDef& def, const std::string& name, const st
     return make_transcript(*s, script.seed.value_or(1), script.variant, who,
                            "2026-12-04T10:00:00Z");
 }
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() /
-               ("alertdrill_cohort_" + std::to_string(reinterpret_cast<uintptr_t>(this)));
-        fs::remove_all(path);
-        fs::create_directories(path / "nested");
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 void save(const fs::path& p, const Transcript& t) {
     std::string err;
@@ -75,7 +65,8 @@ TEST_CASE("csv fields are quoted and defused", "[cohort]") {
 
 TEST_CASE("a cohort is re-scored, summarised and flagged", "[cohort]") {
     ScenarioDef def = test::load(test::source_path("scenarios/crypto_mining_vm.toml"));
-    TempDir dir;
+    test::TempDir dir("cohort");
+    fs::create_directories(dir.path / "nested");
     Transcript alice = play_golden(def, "expert", "Alice");
     alice.score = {{"total", 100}}; // never trusted
     Transcript bob = alice;
@@ -147,7 +138,7 @@ TEST_CASE("a cohort is re-scored, summarised and flagged", "[cohort]") {
 
 TEST_CASE("a session played faster than a person can is flagged by its wall clock", "[cohort]") {
     ScenarioDef def = test::load(test::source_path("scenarios/crypto_mining_vm.toml"));
-    TempDir dir;
+    test::TempDir dir("cohort");
     Transcript base = play_golden(def, "expert", "Ann");
     size_t n = base.actions.size();
     REQUIRE(n > 5);
@@ -199,7 +190,8 @@ TEST_CASE("a transcript grades the same whichever reader takes it; a broken one 
           "the loader reports it",
           "[cohort]") {
     ScenarioDef def = test::load(test::source_path("scenarios/crypto_mining_vm.toml"));
-    TempDir dir;
+    test::TempDir dir("cohort");
+    fs::create_directories(dir.path / "nested");
     Transcript alice = play_golden(def, "expert", "Alice");
     save(dir.path / "alice.json", alice); // as alertdrill writes it: the fast reader's
 
@@ -256,4 +248,29 @@ TEST_CASE("a transcript grades the same whichever reader takes it; a broken one 
     REQUIRE(unreadable.size() == 1);
     CHECK(unreadable[0] == d.items().front().format());
     CHECK(unreadable[0].find("'at_min' in action 2 is 20000") != std::string::npos);
+}
+
+TEST_CASE("misconceptions shown at scenario checkpoints are counted across a cohort",
+          "[cohort][checkpoint]") {
+    ScenarioDef def = test::load(test::source_path("scenarios/crypto_mining_vm.toml"));
+    test::TempDir dir("cohort");
+    // wrong_containment answers the stage checkpoint "early": the execution may not have run.
+    save(dir.path / "carol.json", play_golden(def, "wrong_containment", "Carol"));
+    save(dir.path / "dan.json", play_golden(def, "wrong_containment", "Dan"));
+    save(dir.path / "alice.json", play_golden(def, "expert", "Alice"));
+    std::vector<std::string> missing, unreadable, skipped;
+    auto files = collect_json_files({dir.path.string()}, missing);
+    auto attempts = grade_files(files, test::catalog(), {}, unreadable, skipped);
+    REQUIRE(attempts.size() == 3);
+    CohortSummary s = summarize(attempts);
+    REQUIRE_FALSE(s.checkpoint_misconceptions.empty());
+    CHECK(
+        s.checkpoint_misconceptions.front() ==
+        std::pair<std::string, int>{"crypto_mining_vm:stage: execution-may-not-have-succeeded", 2});
+    auto j = cohort_to_json(attempts, s);
+    CHECK(j["summary"]["checkpoint_misconceptions"][0]["attempts"] == 2);
+    std::string html = cohort_html(attempts, s);
+    CHECK(html.find("Misconceptions shown at checkpoints") != std::string::npos);
+    CHECK(html.find("crypto_mining_vm:stage: execution-may-not-have-succeeded") !=
+          std::string::npos);
 }

@@ -106,9 +106,8 @@ TEST_CASE("re-grading refuses results that do not fit the bank", "[cohort][quiz]
 }
 
 TEST_CASE("a cohort's quiz results are grouped by bank and analysed", "[cohort][quiz]") {
-    fs::path dir = fs::temp_directory_path() / "alertdrill_cohort_quiz";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    test::TempDir tmp("cohort-quiz");
+    const fs::path& dir = tmp.path;
     std::string err;
     // Five trainees, better and worse, so discrimination has something to measure.
     const char* answer_sets[] = {
@@ -181,5 +180,4 @@ TEST_CASE("a cohort's quiz results are grouped by bank and analysed", "[cohort][
     std::vector<std::string> skipped2;
     grade_files(files, test::catalog(), GradeOptions{}, unreadable, skipped2);
     CHECK(skipped2.size() == 7);
-    fs::remove_all(dir);
 }

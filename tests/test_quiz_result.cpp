@@ -4,6 +4,7 @@
 #include "alertdrill/quiz_result.hpp"
 #include "alertdrill/quiz_script.hpp"
 #include "alertdrill/text.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -59,9 +60,8 @@ TEST_CASE("a quiz result round-trips through JSON", "[quiz][result]") {
 }
 
 TEST_CASE("results are saved atomically and load back", "[quiz][result]") {
-    fs::path dir = fs::temp_directory_path() / "alertdrill_quiz_result_test";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    test::TempDir tmp("quiz-result");
+    const fs::path& dir = tmp.path;
     QuizResult r = sample_result();
     std::string err;
     REQUIRE(save_quiz_result((dir / "r.json").string(), r, err));
@@ -71,7 +71,6 @@ TEST_CASE("results are saved atomically and load back", "[quiz][result]") {
     int files = 0;
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
     CHECK(files == 1); // no temp file left behind
-    fs::remove_all(dir);
 }
 
 TEST_CASE("a result from a newer version is refused, naming both versions", "[quiz][result]") {

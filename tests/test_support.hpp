@@ -6,11 +6,36 @@
 #include "alertdrill/script.hpp"
 #include "alertdrill/session.hpp"
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <unistd.h>
 
 namespace alertdrill::test {
+
+/// A new empty folder under the system's temporary folder, unique to this process and object (so
+/// two runs of the suite at once never share files), removed with everything in it at the end.
+struct TempDir {
+    std::filesystem::path path;
+    explicit TempDir(const std::string& tag = "test") {
+        static std::atomic<unsigned> made{0};
+        path =
+            std::filesystem::temp_directory_path() /
+            ("alertdrill-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(made++));
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    /// The path of `name` inside the folder.
+    std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
 
 inline const Catalog& catalog() {
     static Catalog cat = [] {

@@ -24,7 +24,8 @@ Transcript expert_transcript(const ScenarioDef& def) {
 TEST_CASE("a saved transcript re-scores to the identical score", "[transcript]") {
     ScenarioDef def = test::load(test::source_path("scenarios/crypto_mining_vm.toml"));
     Transcript t = expert_transcript(def);
-    std::string path = (std::filesystem::temp_directory_path() / "alertdrill_t1.json").string();
+    test::TempDir tmp("transcript");
+    std::string path = tmp / "t1.json";
     std::string err;
     REQUIRE(save_transcript(path, t, err));
     Diagnostics d;
@@ -38,7 +39,6 @@ TEST_CASE("a saved transcript re-scores to the identical score", "[transcript]")
     REQUIRE(r);
     CHECK(score_to_json(r->score) == t.score);
     CHECK(r->score.total >= 95);
-    std::filesystem::remove(path);
 }
 
 TEST_CASE("transcripts that do not fit are refused with the reason", "[transcript]") {

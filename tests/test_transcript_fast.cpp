@@ -92,11 +92,11 @@ std::vector<Transcript> golden_transcripts() {
 }
 
 std::string saved_text(const Transcript& t) {
-    fs::path p = fs::temp_directory_path() / "alertdrill_fast_read.json";
+    test::TempDir tmp("fast-read");
+    const std::string p = tmp / "t.json";
     std::string err, text;
-    REQUIRE(save_transcript(p.string(), t, err));
-    REQUIRE(read_file(p.string(), text, err));
-    fs::remove(p);
+    REQUIRE(save_transcript(p, t, err));
+    REQUIRE(read_file(p, text, err));
     return text;
 }
 

@@ -360,7 +360,7 @@ CohortSummary summarize(std::vector<GradedAttempt>& attempts) {
     s.attempts = attempts.size();
     std::vector<double> totals, contain, hints;
     std::array<std::vector<double>, kStepCount> steps;
-    std::map<std::string, int> missed, harmful;
+    std::map<std::string, int> missed, harmful, misconceptions;
     for (const auto& a : attempts) {
         if (!a.flags.empty()) ++s.flagged;
         if (!a.score) continue;
@@ -373,6 +373,9 @@ CohortSummary summarize(std::vector<GradedAttempt>& attempts) {
         }
         for (const auto& m : sc.missed) ++missed[a.scenario_id + ":" + m];
         for (const auto& h : sc.harmful) ++harmful[a.scenario_id + ":" + h];
+        for (const auto& c : sc.checkpoints)
+            for (const auto& m : c.misconceptions)
+                ++misconceptions[a.scenario_id + ":" + c.id + ": " + m];
         if (sc.time_to_contain_min)
             contain.push_back(*sc.time_to_contain_min);
         else
@@ -386,6 +389,7 @@ CohortSummary summarize(std::vector<GradedAttempt>& attempts) {
     s.hints = compute_stats(hints);
     s.most_missed = top_counts(missed, 10);
     s.most_harmful = top_counts(harmful, 10);
+    s.checkpoint_misconceptions = top_counts(misconceptions, 10);
     return s;
 }
 

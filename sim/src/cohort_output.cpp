@@ -65,6 +65,7 @@ json cohort_to_json(const std::vector<GradedAttempt>& attempts, const CohortSumm
                     {"steps", steps},
                     {"most_missed", counts_json(s.most_missed)},
                     {"most_harmful", counts_json(s.most_harmful)},
+                    {"checkpoint_misconceptions", counts_json(s.checkpoint_misconceptions)},
                     {"time_to_contain_min", stats_json(s.time_to_contain)},
                     {"never_contained", s.never_contained},
                     {"hints", stats_json(s.hints)},

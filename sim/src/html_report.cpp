@@ -221,6 +221,7 @@ std::string cohort_html(const std::vector<GradedAttempt>& attempts, const Cohort
     };
     counts("Most missed rubric items", s.most_missed);
     counts("Most common harmful actions", s.most_harmful);
+    counts("Misconceptions shown at checkpoints", s.checkpoint_misconceptions);
     b += "<h2>Attempts</h2><table><tr><th>Trainee</th><th>Scenario</th><th>Total</th>"
          "<th>Contain</th><th>Hints</th><th>Flags</th></tr>\n";
     for (const auto& a : attempts) {

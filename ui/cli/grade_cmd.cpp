@@ -69,6 +69,11 @@ void print_summary(std::ostream& out, const std::vector<GradedAttempt>& attempts
         out << "\nMost common harmful actions:\n";
         for (const auto& [id, n] : s.most_harmful) out << fmt::format("  {:>5}  {}\n", n, safe(id));
     }
+    if (!s.checkpoint_misconceptions.empty()) {
+        out << "\nMisconceptions shown at checkpoints:\n";
+        for (const auto& [id, n] : s.checkpoint_misconceptions)
+            out << fmt::format("  {:>5}  {}\n", n, safe(id));
+    }
     if (s.flagged) {
         out << "\nFlags:\n";
         size_t shown = 0;

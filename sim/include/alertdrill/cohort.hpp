@@ -63,6 +63,8 @@ struct CohortSummary {
     std::array<int, kStepCount> step_max{};                ///< the largest step maximum seen
     std::vector<std::pair<std::string, int>> most_missed;  ///< rubric id, attempts missing it
     std::vector<std::pair<std::string, int>> most_harmful; ///< rule id, attempts triggering it
+    /// "scenario:checkpoint: tag", attempts whose checkpoint answer showed that misconception.
+    std::vector<std::pair<std::string, int>> checkpoint_misconceptions;
     Stats time_to_contain; ///< simulated minutes, over contained attempts
     size_t never_contained = 0;
     Stats hints;           ///< hints per graded attempt

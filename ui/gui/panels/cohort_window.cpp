@@ -175,6 +175,7 @@ void draw_summary() {
     };
     ranked("Most missed rubric items", s.most_missed);
     ranked("Most common harmful actions", s.most_harmful);
+    ranked("Misconceptions shown at checkpoints", s.checkpoint_misconceptions);
 }
 
 void draw_flags() {
@@ -201,12 +202,14 @@ void dump_state(Workspace& ws) {
     nlohmann::json quizzes = nlohmann::json::array();
     for (const auto& q : g.quizzes)
         quizzes.push_back({{"bank", q.bank_id}, {"attempts", q.test.attempts}});
-    (*ws.state_dump)["cohort"] = {{"path", g.path},
-                                  {"rows", rows},
-                                  {"graded", g.summary.graded},
-                                  {"flagged", g.summary.flagged},
-                                  {"most_missed", g.summary.most_missed},
-                                  {"quizzes", quizzes}};
+    (*ws.state_dump)["cohort"] = {
+        {"path", g.path},
+        {"rows", rows},
+        {"graded", g.summary.graded},
+        {"flagged", g.summary.flagged},
+        {"most_missed", g.summary.most_missed},
+        {"checkpoint_misconceptions", g.summary.checkpoint_misconceptions},
+        {"quizzes", quizzes}};
 }
 
 } // namespace
