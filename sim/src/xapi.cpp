@@ -62,6 +62,14 @@ json verb(const std::string& id) {
     return {{"id", "http://adlnet.gov/expapi/verbs/" + id}, {"display", {{"en-US", id}}}};
 }
 
+/// The context every statement of one attempt shares.
+json attempt_context(const std::string& registration, json extensions) {
+    return {{"registration", registration},
+            {"platform", "alertdrill " ALERTDRILL_VERSION},
+            {"language", "en-US"},
+            {"extensions", std::move(extensions)}};
+}
+
 json agent(const std::string& trainee, const XapiOptions& opts) {
     const std::string name = trainee.empty() ? "anonymous" : trainee;
     return {{"objectType", "Agent"},
@@ -126,13 +134,10 @@ json xapi_statements(const Transcript& t, const ScenarioDef& def, const Score& s
                      {"description", {{"en-US", def.summary.empty() ? def.title : def.summary}}},
                      {"type", "http://adlnet.gov/expapi/activities/simulation"}}}};
     if (def.summary.empty() && def.title.empty()) object["definition"].erase("description");
-    json context = {{"registration", registration},
-                    {"platform", "alertdrill " ALERTDRILL_VERSION},
-                    {"language", "en-US"},
-                    {"extensions",
-                     {{opts.home_page + "/xapi/seed", t.seed},
-                      {opts.home_page + "/xapi/scenario-hash", t.scenario_hash},
-                      {opts.home_page + "/xapi/mode", std::string(mode_name(t.mode))}}}};
+    json context = attempt_context(
+        registration, {{opts.home_page + "/xapi/seed", t.seed},
+                       {opts.home_page + "/xapi/scenario-hash", t.scenario_hash},
+                       {opts.home_page + "/xapi/mode", std::string(mode_name(t.mode))}});
     json steps = json::object();
     for (int i = 0; i < kStepCount; ++i)
         steps[std::string(step_id(static_cast<Step>(i)))] = {{"score", score.phases[i].earned},
@@ -182,14 +187,11 @@ json xapi_quiz_statements(const QuizResult& r, const QuestionBank& bank, std::st
                    {"type", "http://adlnet.gov/expapi/activities/assessment"}}}};
     if (!bank.description.empty())
         quiz["definition"]["description"] = {{"en-US", bank.description}};
-    json context = {{"registration", registration},
-                    {"platform", "alertdrill " ALERTDRILL_VERSION},
-                    {"language", "en-US"},
-                    {"extensions",
-                     {{opts.home_page + "/xapi/seed", r.seed},
-                      {opts.home_page + "/xapi/bank-hash", r.bank_hash},
-                      {opts.home_page + "/xapi/mode", r.mode},
-                      {opts.home_page + "/xapi/certainty-based", r.cbm}}}};
+    json context =
+        attempt_context(registration, {{opts.home_page + "/xapi/seed", r.seed},
+                                       {opts.home_page + "/xapi/bank-hash", r.bank_hash},
+                                       {opts.home_page + "/xapi/mode", r.mode},
+                                       {opts.home_page + "/xapi/certainty-based", r.cbm}});
     const json actor = agent(r.trainee, opts);
     auto statement = [&](const std::string& v, const std::string& part, json object) {
         return json{{"id", uuid_v5(kNamespace, "statement\n" + v + "\n" + part + attempt)},

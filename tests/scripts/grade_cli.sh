@@ -22,13 +22,9 @@ jq '.trainee = "Dan" | .scenario.hash = "0000000000000000"' "$dir/class/alice.js
     >"$dir/class/dan.json"
 
 # Knowledge checks: three assessment attempts, one claiming a mark its answers do not earn.
-bank=$src/content/quizzes/module_4_8.toml
-printf 'kc-mining-stage: a\nposture-ssh-port: 22\n' >"$dir/good.answers"
-printf 'kc-mining-stage: b\nposture-ssh-port: 3389\n' >"$dir/poor.answers"
-"$bin" quiz "$bank" --mode assessment --answers "$dir/good.answers" --seed 4 --trainee Alice \
-    --out "$dir/class/alice-quiz.json" >/dev/null 2>&1
-"$bin" quiz "$bank" --mode assessment --answers "$dir/poor.answers" --seed 4 --trainee Bob \
-    --out "$dir/class/b/bob-quiz.json" >/dev/null 2>&1
+source "$src/tests/scripts/lib/quiz_attempts.bash"
+quiz_attempt "$bin" "$src" Alice "$dir/class/alice-quiz.json" "${good_answers[@]}"
+quiz_attempt "$bin" "$src" Bob "$dir/class/b/bob-quiz.json" "${poor_answers[@]}"
 jq '.trainee = "Carol" | .percent = 95 | .passed = true' "$dir/class/b/bob-quiz.json" \
     >"$dir/class/carol-quiz.json"
 [ -s "$dir/class/carol-quiz.json" ] || fail "quiz results not written"

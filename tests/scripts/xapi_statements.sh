@@ -34,13 +34,9 @@ jq -e '.[0].context.registration == .[1].context.registration' "$dir/s.json" >/d
 "$bin" xapi "$dir/a.json" "$dir/b2.json" | cmp -s - "$dir/s.json" || fail "ids not stable"
 # Knowledge checks: re-graded from their answers (Carol's written 95% is not trusted), one
 # `answered` interaction per answered question inside the quiz activity.
-bank=$src/content/quizzes/module_4_8.toml
-printf 'kc-mining-stage: a\nposture-ssh-port: 22\n' >"$dir/good.answers"
-printf 'kc-mining-stage: b\nposture-ssh-port: 3389\n' >"$dir/poor.answers"
-"$bin" quiz "$bank" --mode assessment --answers "$dir/good.answers" --seed 4 --trainee Alice \
-    --out "$dir/qa.json" >/dev/null 2>&1
-"$bin" quiz "$bank" --mode assessment --answers "$dir/poor.answers" --seed 4 --trainee Carol \
-    --out "$dir/qc0.json" >/dev/null 2>&1
+source "$src/tests/scripts/lib/quiz_attempts.bash"
+quiz_attempt "$bin" "$src" Alice "$dir/qa.json" "${good_answers[@]}"
+quiz_attempt "$bin" "$src" Carol "$dir/qc0.json" "${poor_answers[@]}"
 jq '.percent = 95 | .passed = true' "$dir/qc0.json" >"$dir/qc.json"
 "$bin" xapi "$dir/qa.json" "$dir/qc.json" "$dir/a.json" >"$dir/q.json" || fail "xapi quiz exited $?"
 node "$oracle/check.js" <"$dir/q.json" || fail "invalid quiz statements: $(cat "$dir/q.json")"
