@@ -78,6 +78,9 @@ TEST_CASE("string functions", "[kql]") {
     CHECK(cell(w, "print substring(\"alertdrill\", 5, 3)") == "dri");
     CHECK(cell(w, "print split(\"a,b,c\", \",\")") == "[\"a\",\"b\",\"c\"]");
     CHECK(cell(w, "print split(\"a,b,c\", \",\")[1]") == "\"b\"");
+    // An index far outside any array (found by fuzz_kql: a double too large for a long) is null.
+    CHECK(cell(w, "print split(\"a,b,c\", \",\")[5666666666666666666666666666666666666]") == "");
+    CHECK(cell(w, "print split(\"a,b,c\", \",\")[-1.5e300]") == "");
     CHECK(cell(w, "print tostring(split(\"alice@contoso.com\", \"@\")[1])") == "contoso.com");
     CHECK(cell(w, "print split(\"a,b,c\", \",\", 2)") == "[\"c\"]");
     CHECK(cell(w, "print extract(\"port ([0-9]+)\", 1, \"from 1.2.3.4 port 51022 ssh2\")") ==

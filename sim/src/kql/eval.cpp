@@ -241,6 +241,8 @@ Value dyn_access(const BExpr& e, const RowCtx& ctx) {
         return it == j.end() ? Value::make_null(CT::Dynamic) : Value::dynamic(*it);
     }
     if (key.null || !j.is_array()) return Value::make_null(CT::Dynamic);
+    if (key.type == CT::Real && !(std::fabs(key.d) < 9.0e18)) // NaN, infinite or far too large
+        return Value::make_null(CT::Dynamic);
     int64_t idx = key.type == CT::Real ? int64_t(key.d) : key.i;
     int64_t n = static_cast<int64_t>(j.size());
     if (idx < 0) idx += n;
