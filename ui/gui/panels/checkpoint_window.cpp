@@ -21,6 +21,7 @@ namespace {
 /// Drafts by checkpoint id, so a half-answered question survives the trainee looking elsewhere.
 std::map<std::string, AnswerDraft> g_drafts;
 const Session* g_drafts_for = nullptr;
+std::string g_focused_for; ///< the checkpoint whose window last took the focus
 
 void dump_state(Workspace& ws, const std::vector<DueCheckpoint>& due) {
     auto& out = (*ws.state_dump)["checkpoints"];
@@ -39,6 +40,7 @@ void draw_checkpoint_window(Workspace& ws) {
     if (g_drafts_for != &s) {
         g_drafts.clear();
         g_drafts_for = &s;
+        g_focused_for.clear();
     }
     const auto due = s.due_checkpoints();
     if (ws.state_dump) dump_state(ws, due);
@@ -50,7 +52,12 @@ void draw_checkpoint_window(Workspace& ws) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 80),
                             ImGuiCond_Appearing, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36, 0), ImGuiCond_Appearing);
-    ImGui::SetNextWindowFocus();
+    // Focus the question once, when it appears: the trainee may need the evidence view, the
+    // query box or the command line to find the answer, so it must not keep taking the keyboard.
+    if (g_focused_for != c.checkpoint->id) {
+        ImGui::SetNextWindowFocus();
+        g_focused_for = c.checkpoint->id;
+    }
     std::string title = "Checkpoint question";
     if (due.size() > 1) title += " (" + std::to_string(due.size()) + " waiting)";
     title += "###checkpoint";
