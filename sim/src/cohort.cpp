@@ -177,10 +177,7 @@ std::optional<Transcript> read_positioned(const std::string& path, const std::st
         message = pd.items().empty() ? path + ": not valid JSON" : pd.items().front().format();
         return std::nullopt;
     }
-    const nlohmann::json& j = *parsed;
-    std::string format = j.is_object() && j.contains("format") && j["format"].is_string()
-                             ? j["format"].get<std::string>()
-                             : "";
+    const std::string format = json_format(*parsed);
     if (format == kQuizResultFormat && banks) {
         if (grade_quiz_text(path, text, *banks, quiz, message)) kind = FileKind::Quiz;
         return std::nullopt;
@@ -191,7 +188,7 @@ std::optional<Transcript> read_positioned(const std::string& path, const std::st
         return std::nullopt;
     }
     Diagnostics d;
-    auto t = transcript_from_json(j, text, path, d);
+    auto t = transcript_from_json(*parsed, text, path, d);
     if (!t)
         message =
             d.items().empty() ? path + ": not a readable transcript" : d.items().front().format();

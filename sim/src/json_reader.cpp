@@ -116,6 +116,12 @@ size_t json_value_offset(std::string_view t, const std::vector<std::string>& pat
     return i;
 }
 
+std::string json_format(const json& j) {
+    return j.is_object() && j.contains("format") && j["format"].is_string()
+               ? j["format"].get<std::string>()
+               : "";
+}
+
 std::optional<json> parse_json_text(std::string_view text, const std::string& path,
                                     Diagnostics& diags) {
     if (!check_text(text, path, diags)) return std::nullopt;

@@ -19,15 +19,12 @@ namespace alertdrill::cli {
 
 namespace {
 
-/// True when `path` holds a quiz result (its text read into `text`); anything else, unreadable
-/// files included, is left to the transcript loader and its messages.
-bool is_quiz_result(const std::string& path, std::string& text) {
-    std::string error;
-    if (!read_file(path, text, error, limits::k_transcript_bytes)) return false;
+/// True when `text` (read from `path`) is a quiz result; anything else is left to the transcript
+/// reader and its messages.
+bool is_quiz_result(const std::string& text, const std::string& path) {
     Diagnostics ignored;
     auto j = parse_json_text(text, path, ignored);
-    return j && j->is_object() && j->contains("format") && (*j)["format"].is_string() &&
-           (*j)["format"].get<std::string>() == kQuizResultFormat;
+    return j && json_format(*j) == kQuizResultFormat;
 }
 
 } // namespace
@@ -87,7 +84,9 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
         };
         for (const auto& path : paths) {
             // A knowledge check is re-graded from its answers against its bank, as grade does.
-            if (std::string text, error; is_quiz_result(path, text)) {
+            std::string text, error;
+            const bool read = read_file(path, text, error, limits::k_transcript_bytes);
+            if (read && is_quiz_result(text, path)) {
                 GradedQuiz q;
                 std::shared_ptr<const QuestionBank> bank;
                 if (grade_quiz_text(path, text, banks, q, error) && q.result &&
@@ -101,8 +100,8 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
                 }
                 continue;
             }
-            Diagnostics d;
-            auto t = load_transcript(path, d);
+            Diagnostics d; // an unreadable file: load_transcript says why, at its path
+            auto t = read ? parse_transcript(text, path, d) : load_transcript(path, d);
             if (!t) {
                 print_diagnostics(d);
                 ok = false;

@@ -20,6 +20,9 @@ namespace alertdrill {
 std::optional<nlohmann::json> parse_json_text(std::string_view text, const std::string& path,
                                               Diagnostics& diags);
 
+/// The top-level "format" string of a saved file (transcript, quiz result...), or "".
+std::string json_format(const nlohmann::json& j);
+
 /// Byte offset in `text` (valid JSON) of the value reached by following `path` (object keys
 /// and array indices as decimal strings); when a step is missing, the offset of the deepest
 /// value that exists.

@@ -159,22 +159,12 @@ void author_load(Workspace& ws, AuthorState& a) {
 void draw_author_window(Workspace& ws) {
     if (!ws.windows.author) return;
     AuthorState& a = g_author;
-    ImGui::SetNextWindowSize(ImVec2(1100, 760), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowPos(ImVec2(80, 60), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Author", &ws.windows.author)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_tool_window("Author", &ws.windows.author, ImVec2(1100, 760), ImVec2(80, 60))) return;
     if (ws.state_dump) dump_state(ws, a);
     watch(ws, a);
     ImGui::TextColored(kDim, "Scenario file");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-    bool open = ImGui::InputTextWithHint("##author_path", "path/to/scenario.toml", &a.path_input,
-                                         ImGuiInputTextFlags_EnterReturnsTrue |
-                                             ImGuiInputTextFlags_AutoSelectAll);
-    ImGui::SameLine();
-    open |= ImGui::Button("Open");
+    bool open = path_field("##author_path", "path/to/scenario.toml", a.path_input, "Open");
     ImGui::SameLine();
     if (ImGui::BeginCombo("##author_pick", "scenarios", ImGuiComboFlags_NoPreview)) {
         if (ws.scenarios().empty()) ws.refresh_scenarios();

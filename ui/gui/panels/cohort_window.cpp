@@ -66,9 +66,7 @@ void grade(const Workspace& ws) {
 }
 
 void draw_attempts() {
-    const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                               ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_ScrollX | ImGuiTableFlags_NoSavedSettings;
+    const ImGuiTableFlags tf = kListTable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX;
     if (!ImGui::BeginTable("cohort", 6 + kStepCount, tf)) return;
     ImGui::TableSetupScrollFreeze(2, 1);
     table_column("Trainee", 8);
@@ -216,22 +214,13 @@ void dump_state(Workspace& ws) {
 
 void draw_cohort_window(Workspace& ws) {
     if (!ws.windows.cohort) return;
-    ImGui::SetNextWindowSize(ImVec2(1200, 720), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowPos(ImVec2(60, 60), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Cohort", &ws.windows.cohort)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_tool_window("Cohort", &ws.windows.cohort, ImVec2(1200, 720), ImVec2(60, 60))) return;
     if (ws.state_dump) dump_state(ws);
     ImGui::TextColored(kDim, "Folder of transcripts and quiz results");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-    bool go = ImGui::InputTextWithHint("##cohort_path", "path/to/class", &g.path_input,
-                                       ImGuiInputTextFlags_EnterReturnsTrue |
-                                           ImGuiInputTextFlags_AutoSelectAll);
-    ImGui::SameLine();
-    go |= ImGui::Button("Grade");
-    if (go && !g.path_input.empty()) grade(ws);
+    if (path_field("##cohort_path", "path/to/class", g.path_input, "Grade") &&
+        !g.path_input.empty())
+        grade(ws);
     if (g.path.empty()) {
         ImGui::TextWrapped("Every transcript is re-scored from its actions, as `alertdrill grade` "
                            "does; quiz results get an item analysis per bank.");

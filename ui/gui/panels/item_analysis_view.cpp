@@ -31,9 +31,7 @@ void draw_item_analysis(const ItemAnalysis& a) {
                 num(t.skewness).c_str(), num(t.kurtosis).c_str(), pct(t.alpha).c_str(),
                 pct(t.error_ratio).c_str(), num(t.standard_error).c_str());
     for (const auto& w : a.warnings) ImGui::TextColored(kWarn, "%s", w.c_str());
-    const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                               ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_NoSavedSettings;
+    const ImGuiTableFlags tf = kListTable | ImGuiTableFlags_ScrollY;
     const float h = ImGui::GetContentRegionAvail().y * 0.65f;
     if (ImGui::BeginTable("items", 6, tf, ImVec2(0, h))) {
         ImGui::TableSetupScrollFreeze(0, 1);

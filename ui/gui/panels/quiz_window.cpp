@@ -320,12 +320,8 @@ void dump_state(Workspace& ws) {
 
 void draw_quiz_window(Workspace& ws) {
     if (!ws.windows.quiz) return;
-    ImGui::SetNextWindowSize(ImVec2(1000, 700), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowPos(ImVec2(100, 70), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Knowledge check", &ws.windows.quiz)) {
-        ImGui::End();
+    if (!begin_tool_window("Knowledge check", &ws.windows.quiz, ImVec2(1000, 700), ImVec2(100, 70)))
         return;
-    }
     if (ws.state_dump) dump_state(ws);
     if (g.result) {
         draw_quiz_result(*g.result, *g.attempt, g.saved_path);

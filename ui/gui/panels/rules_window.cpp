@@ -28,9 +28,7 @@ void draw_rule_table(Workspace& ws) {
                                  "simulate it first to see what it would hide.");
         return;
     }
-    const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                               ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
-    if (!ImGui::BeginTable("rules", 7, tf)) return;
+    if (!ImGui::BeginTable("rules", 7, kListTable)) return;
     table_column("Name", 9);
     table_column("State", 4);
     table_column("Rule", 0);
@@ -93,9 +91,7 @@ void draw_audit(Workspace& ws) {
         ImGui::TextColored(kDim, "No alert has been suppressed in this session.");
         return;
     }
-    const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                               ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
-    if (!ImGui::BeginTable("audit", 6, tf)) return;
+    if (!ImGui::BeginTable("audit", 6, kListTable)) return;
     table_column("Time", 3);
     table_column("Alert", 7);
     table_column("Name", 0);
@@ -157,12 +153,9 @@ void dump_state(Workspace& ws) {
 
 void draw_rules_window(Workspace& ws) {
     if (!ws.windows.rules) return;
-    ImGui::SetNextWindowSize(ImVec2(920, 720), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowPos(ImVec2(120, 80), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Suppression rules", &ws.windows.rules)) {
-        ImGui::End();
+    if (!begin_tool_window("Suppression rules", &ws.windows.rules, ImVec2(920, 720),
+                           ImVec2(120, 80)))
         return;
-    }
     if (!ws.has_session()) {
         ImGui::TextWrapped("Suppression rules belong to a session: start a scenario first.");
         ImGui::End();

@@ -2,6 +2,7 @@
 
 #include <ctime>
 #include <fmt/format.h>
+#include <imgui_stdlib.h>
 
 namespace alertdrill::gui {
 
@@ -93,6 +94,22 @@ void bullet_wrapped(const std::string& text) {
 
 bool action_button(const std::string& label, int minutes) {
     return ImGui::Button(fmt::format("{} ({} min)", label, minutes).c_str());
+}
+
+bool begin_tool_window(const char* title, bool* open, ImVec2 size, ImVec2 pos) {
+    ImGui::SetNextWindowSize(size, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(pos, ImGuiCond_FirstUseEver);
+    if (ImGui::Begin(title, open)) return true;
+    ImGui::End();
+    return false;
+}
+
+bool path_field(const char* id, const char* hint, std::string& path, const char* button) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+    bool go = ImGui::InputTextWithHint(
+        id, hint, &path, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    ImGui::SameLine();
+    return ImGui::Button(button) || go;
 }
 
 } // namespace alertdrill::gui

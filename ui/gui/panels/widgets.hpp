@@ -29,6 +29,17 @@ bool link(const std::string& text, const ImVec4& color = kAccent);
 /// A table column `em` font-heights wide (0 = stretch). Explicit widths: Dear ImGui 1.86 sizes
 /// auto-fit columns from the previous frame, which collapses them in a table's first frames.
 void table_column(const char* label, float em);
+/// The tool windows' list tables: striped rows, borders, the fixed column widths table_column
+/// gives, nothing saved to imgui.ini.
+inline constexpr ImGuiTableFlags kListTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                              ImGuiTableFlags_SizingFixedFit |
+                                              ImGuiTableFlags_NoSavedSettings;
+/// Begins a tool window (Tools menu), `size` and `pos` the first time it is shown. False when
+/// it is collapsed: nothing to draw, and End() has been called.
+bool begin_tool_window(const char* title, bool* open, ImVec2 size, ImVec2 pos);
+/// A path field (`hint` when empty, 30 font-heights wide) and a button beside it. True when Enter
+/// is pressed in the field or the button is clicked.
+bool path_field(const char* id, const char* hint, std::string& path, const char* button);
 /// A bullet with wrapped text (ImGui::BulletText does not wrap).
 void bullet_wrapped(const std::string& text);
 /// A button that sends an action and shows its cost, e.g. "Review alert details (3 min)".
